@@ -1,0 +1,42 @@
+"""Plotly figure builders: aggregates in, ``go.Figure`` out. No queries, no Streamlit.
+
+graph_objects, not plotly express: px costs ~30 ms a call against ~2 ms (architecture.md).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# One palette for the whole app: colour-blind safe (Okabe–Ito), referral blue first.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+RECEIVED, CLOSED, LOST = PALETTE[0], PALETTE[2], PALETTE[3]
+
+
+def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 360) -> go.Figure:
+    """The house style: quiet grid, legend on top, compact margins, readable on a big screen."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+        height=height,
+        margin={"l": 8, "r": 8, "t": 48 if title else 16, "b": 8},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hovermode="x unified",
+        colorway=PALETTE,
+        font={"size": 14},
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_yaxes(gridcolor="rgba(128,128,128,0.2)", zeroline=False)
+    return fig
+
+
+def monthly_referrals(frame: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Referrals received and closed per month: ``frame`` has month, received, closed."""
+    fig = go.Figure(
+        [
+            go.Bar(x=frame["month"], y=frame["received"], name="Received", marker_color=RECEIVED),
+            go.Bar(x=frame["month"], y=frame["closed"], name="Closed", marker_color=CLOSED),
+        ]
+    )
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y")
+    fig.update_yaxes(title="Referrals")
+    return base_layout(fig, title=title).update_layout(barmode="group", bargap=0.25)

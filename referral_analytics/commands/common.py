@@ -1,0 +1,50 @@
+"""Arguments and helpers every command shares."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import date
+
+import duckdb
+
+from referral_analytics import db
+from referral_analytics.config import Settings
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """``--db PATH``, defaulting to ``$REFERRAL_DB``, then ``data/referrals.duckdb``."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $REFERRAL_DB, then data/referrals.duckdb)",
+    )
+
+
+def open_store(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
+    """The store the command's ``--db`` names."""
+    return db.connect(Settings.from_env(args.db).db_path)
+
+
+def day(text: str) -> date:
+    """An ISO date argument (``2026-11-22``)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def dumps(document: object) -> str:
+    """JSON for scripts: no NaN or Infinity (they become null), dates as ISO text."""
+    return json.dumps(_clean(document), ensure_ascii=False, indent=2, default=str)
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value

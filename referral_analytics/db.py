@@ -1,0 +1,168 @@
+"""The store: a DuckDB file, its versioned schema, and serialised write transactions.
+
+One process holds one connection per file and hands each caller its own cursor, because a
+DuckDB connection is not safe to share across Streamlit's script threads while a cursor is.
+Writes from all threads go through one lock: DuckDB's optimistic concurrency would otherwise
+abort one of two concurrent writers touching the same table.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from referral_analytics import messages
+
+MEMORY = ":memory:"
+_WRITE_LOCK = threading.RLock()
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+def connect(path: str | Path = MEMORY, *, wait_seconds: float = 5.0) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Another process holding the file makes us retry for ``wait_seconds`` and then raise
+    ``StoreBusy`` with a plain message, so a CLI run beside the app fails fast, never hangs.
+    """
+    if str(path) != MEMORY:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    # The excel extension cannot be fetched here, and no query of ours needs another one.
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    while True:
+        try:
+            con = duckdb.connect(str(path), config=config)
+            break
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                raise StoreBusy(messages.DB_BUSY.format(path=path)) from error
+            time.sleep(0.2)
+    migrate(con)
+    return con
+
+
+def migrations() -> list[tuple[int, str]]:
+    """Every migration shipped with the library as (version, script), in order."""
+    found = []
+    for entry in resources.files("referral_analytics.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied to this database (0 for a new file)."""
+    cur = con.cursor()
+    cur.execute(
+        "create table if not exists schema_migrations"
+        " (version integer primary key, applied_at timestamp not null)"
+    )
+    return cur.execute("select coalesce(max(version), 0) from schema_migrations").fetchall()[0][0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration newer than the database, each in its own transaction."""
+    with _WRITE_LOCK:
+        current = schema_version(con)
+        for version, script in migrations():
+            if version <= current:
+                continue
+            cur = con.cursor()
+            cur.execute("begin transaction")
+            try:
+                cur.execute(script)
+                cur.execute(
+                    "insert into schema_migrations values ($v, now()::timestamp)", {"v": version}
+                )
+                cur.execute("commit")
+            except Exception:
+                cur.execute("rollback")
+                raise
+            current = version
+        return current
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor in one write transaction: all of it commits, or none of it does.
+
+    Every committed write bumps the data version, which the pages' caches are keyed on.
+    """
+    with _WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("begin transaction")
+        try:
+            yield cur
+            cur.execute(
+                "update data_version set version = version + 1, changed_at = now()::timestamp"
+            )
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes with every committed write: the cache key of every page."""
+    return con.cursor().execute("select version from data_version").fetchall()[0][0]
+
+
+# The canonical tables a frame may be written into: identifiers never come from user input.
+TABLES = (
+    "contacts", "category_history", "referrals", "deals", "rewards", "touches", "experiments",
+    "email_sends", "partners", "costs", "nps_responses",
+)  # fmt: skip
+
+
+def insert_frame(cur: duckdb.DuckDBPyConnection, table: str, frame: object) -> None:
+    """Append a DataFrame or Arrow table to a canonical table, matching columns by name."""
+    if table not in TABLES:
+        raise ValueError(f"not a canonical table: {table!r}")
+    cur.register("_incoming", frame)
+    try:
+        cur.execute(f'insert into "{table}" by name select * from _incoming')  # whitelisted name
+    finally:
+        cur.unregister("_incoming")
+
+
+def next_import_id(cur: duckdb.DuckDBPyConnection) -> int:
+    """The id the next import will get (inside the write lock, so no two imports share one)."""
+    return cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[0][0]
+
+
+def record_import(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    import_id: int,
+    file_name: str,
+    sha256: str,
+    kind: str,
+    rows: int,
+    imported_at: object,
+    rows_rejected: int = 0,
+    details: str | None = None,
+) -> None:
+    """Add one row to the import ledger."""
+    cur.execute(
+        "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected, $at,"
+        " null, $details)",
+        {
+            "id": import_id, "name": file_name, "sha": sha256, "kind": kind,
+            "read": rows + rows_rejected, "loaded": rows, "rejected": rows_rejected,
+            "at": imported_at, "details": details,
+        },
+    )  # fmt: skip

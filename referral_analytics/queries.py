@@ -1,0 +1,56 @@
+"""The only module that reads ``sql/``: one function per statement, each returning a DataFrame.
+
+Every value is bound (``$name`` parameters), never formatted into the text; each call takes a
+cursor of its own, so concurrent page threads never share one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import duckdb
+import pandas as pd
+
+from referral_analytics.filters import Filters
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``sql/<name>.sql``."""
+    return resources.files("referral_analytics.sql").joinpath(f"{name}.sql").read_text("utf-8")
+
+
+def statement_names() -> list[str]:
+    """Every statement shipped in ``sql/``, by name."""
+    entries = resources.files("referral_analytics.sql").iterdir()
+    return sorted(e.name.removesuffix(".sql") for e in entries if e.name.endswith(".sql"))
+
+
+def frame(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) -> pd.DataFrame:
+    """Run statement ``name`` with bound ``params`` on a fresh cursor."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql(name), params).df()
+    finally:
+        cur.close()
+
+
+def overview_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row of raw counts behind the Overview tiles (see the statement's header)."""
+    return frame(con, "overview_kpis", filters.params())
+
+
+def referrals_monthly(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Referrals received and closed per month of the period."""
+    return frame(con, "referrals_monthly", filters.params())
+
+
+def data_status(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row: contact and referral counts, first day with data, last import."""
+    return frame(con, "data_status", {})
+
+
+def filter_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every (field, value) the sidebar filters offer."""
+    return frame(con, "filter_choices", {})

@@ -1,0 +1,30 @@
+-- Referrals received and closed per calendar month of the period (months with none included).
+with months as (
+    select unnest(generate_series(date_trunc('month', $start), $end - interval 1 day, interval 1 month))::date
+        as month
+),
+received as (
+    select date_trunc('month', received_at)::date as month, count(*) as received
+    from referrals
+    where within(received_at, $start, $end)
+      and picked($agents, agent)
+      and picked($source_groups, source_group)
+    group by all
+),
+closed as (
+    select date_trunc('month', closed_at)::date as month, count(*) as closed
+    from referrals
+    where status = 'closed'
+      and within(closed_at, $start, $end)
+      and picked($agents, agent)
+      and picked($source_groups, source_group)
+    group by all
+)
+select
+    m.month,
+    coalesce(r.received, 0) as received,
+    coalesce(c.closed, 0) as closed
+from months as m
+left join received as r using (month)
+left join closed as c using (month)
+order by m.month
