@@ -1,8 +1,10 @@
-"""Referral Analytics: the entry point. Page config, navigation and the global filters only."""
+"""Referral Analytics: the entry point. Page config and navigation only.
+
+Each page draws the global filters itself (``pages._common.sidebar_filters``); they are bound
+to the URL, so they follow the user from page to page.
+"""
 
 import streamlit as st
-
-from pages._common import sidebar_filters
 
 st.set_page_config(page_title="Referral Analytics", page_icon="🏡", layout="wide")
 
@@ -10,8 +12,12 @@ navigation = st.navigation(
     {
         "Measure": [
             st.Page("pages/overview.py", title="Overview", icon="📈", default=True),
+            # pages: funnel, sources
+            # pages: experiments
+        ],
+        "Data": [
+            # pages: import
         ],
     }
 )
-sidebar_filters()
 navigation.run()

@@ -55,8 +55,13 @@ def filter_choices(version: int) -> dict[str, list[str]]:
     return {f: frame.loc[frame["field"] == f, "value"].tolist() for f in ("agent", "source_group")}
 
 
-def sidebar_filters() -> None:
-    """The global filters, in the sidebar and bound to the URL so a view can be shared."""
+def sidebar_filters() -> Filters:
+    """The global filters: drawn in the sidebar, bound to the URL, returned as ``Filters``.
+
+    Every page calls this first. The widgets are bound to the query string, so they keep their
+    values across pages and a view can be shared as a link. (They are drawn by each page, not
+    by app.py, because AppTest loses entrypoint widgets after the first rerun.)
+    """
     choices = filter_choices(data_version())
     st.sidebar.selectbox(
         "Period", list(PRESETS), format_func=PRESETS.get, index=3, key=PERIOD_KEY,
@@ -74,10 +79,11 @@ def sidebar_filters() -> None:
         "Source groups", choices["source_group"], key=SOURCES_KEY,
         placeholder="All source groups", bind="query-params",
     )  # fmt: skip
+    return current_filters()
 
 
 def current_filters() -> Filters:
-    """The Filters the sidebar widgets describe (defaults where a widget is not shown)."""
+    """The Filters the sidebar widgets describe (defaults where a widget is not drawn)."""
     state = st.session_state
     today = date.today()
     custom = state.get(RANGE_KEY)
@@ -131,3 +137,12 @@ def empty_store_start() -> bool:
     if IMPORT_PAGE.exists():
         right.page_link(str(IMPORT_PAGE), label="Import your CRM exports", icon="📥")
     return True
+
+
+# --- funnel ----------------------------------------------------------------------------------
+
+# --- sources ---------------------------------------------------------------------------------
+
+# --- experiments -----------------------------------------------------------------------------
+
+# --- import ----------------------------------------------------------------------------------

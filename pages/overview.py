@@ -8,10 +8,10 @@ from pages import _common as common
 from referral_analytics import charts, formatting, messages
 
 st.title("Referral overview")
+filters = common.sidebar_filters()
 if common.empty_store_start():
     st.stop()
 
-filters = common.current_filters()
 version = common.data_version()
 report = common.overview(filters, version)
 now, change, previous = report.current, report.change(), filters.previous()
@@ -23,17 +23,16 @@ st.caption(
         days=filters.days, start=f"{previous.start:%d %b %Y}", end=f"{previous.end:%d %b %Y}"
     )
 )
-money = partial(formatting.money, currency=currency)
 tiles = (  # (label, figure, how it reads, which way is good)
     ("Contacts", "contacts", formatting.number, "normal"),
     ("Referrals received", "referrals_received", formatting.number, "normal"),
     ("Referral rate", "referral_rate", partial(formatting.percent, decimals=2), "normal"),
     ("Referral conversion", "referral_conversion_rate", formatting.percent, "normal"),
-    ("Revenue from referrals", "referral_revenue", money, "normal"),
-    ("Reward cost", "reward_cost", money, "off"),
+    (f"Referral revenue ({currency})", "referral_revenue", formatting.money, "normal"),
+    (f"Reward cost ({currency})", "reward_cost", formatting.money, "off"),
     ("Reward ROI", "reward_roi", partial(formatting.percent, decimals=0), "normal"),
     ("NPS", "nps", partial(formatting.number, decimals=1), "normal"),
-    ("Median time to first contact", "median_hours_to_first_contact", formatting.hours, "inverse"),
+    ("Time to first contact", "median_hours_to_first_contact", formatting.hours, "inverse"),
     ("Contacted within 24 h", "share_contacted_within_24h", formatting.percent, "normal"),
 )
 for row in (tiles[:5], tiles[5:]):
@@ -51,8 +50,6 @@ monthly = common.referrals_monthly(filters, version)
 if monthly[["received", "closed"]].to_numpy().sum() == 0:
     st.info(messages.NO_DATA_IN_PERIOD)
 else:
-    st.plotly_chart(
-        charts.monthly_referrals(monthly, title="Referrals received and closed per month"),
-        key="monthly_chart",
-    )
+    st.subheader("Referrals received and closed per month")
+    st.plotly_chart(charts.monthly_referrals(monthly), key="monthly_chart")
 common.data_as_of()

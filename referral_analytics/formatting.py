@@ -15,15 +15,21 @@ def percent(value: float | None, *, decimals: int = 1) -> str:
     return MISSING if value is None else f"{value:,.{decimals}f}%"
 
 
-def money(value: float | None, *, currency: str = "SAR") -> str:
-    """``SAR 1.25M``, ``SAR 48.2K``, ``SAR 950``: compact, because tiles are narrow."""
+def money(value: float | None, *, currency: str = "") -> str:
+    """``1.25M``, ``48.2K``, ``950`` (three significant digits): tiles are narrow.
+
+    The currency, when given, goes in front (``SAR 1.25M``); tiles put it in their label.
+    """
     if value is None:
         return MISSING
     sign, size = ("-" if value < 0 else ""), abs(value)
+    prefix = f"{currency} " if currency else ""
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
         if size >= limit:
-            return f"{sign}{currency} {size / limit:,.2f}{suffix}"
-    return f"{sign}{currency} {size:,.0f}"
+            scaled = size / limit
+            digits = 2 if scaled < 10 else 1 if scaled < 100 else 0
+            return f"{sign}{prefix}{scaled:,.{digits}f}{suffix}"
+    return f"{sign}{prefix}{size:,.0f}"
 
 
 def hours(value: float | None) -> str:

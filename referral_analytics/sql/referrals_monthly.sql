@@ -1,7 +1,17 @@
--- Referrals received and closed per calendar month of the period (months with none included).
-with months as (
-    select unnest(generate_series(date_trunc('month', $start), $end - interval 1 day, interval 1 month))::date
-        as month
+-- Referrals received and closed per calendar month of the period (months with none included),
+-- from the first month with a referral: "all time" would otherwise open on years of nothing.
+with first_referral as (
+    select coalesce(date_trunc('month', min(received_at)), date_trunc('month', $start)) as month
+    from referrals
+    where picked($agents, agent)
+      and picked($source_groups, source_group)
+),
+months as (
+    select unnest(generate_series(
+        greatest(date_trunc('month', $start), (select month from first_referral)),
+        $end - interval 1 day,
+        interval 1 month
+    ))::date as month
 ),
 received as (
     select date_trunc('month', received_at)::date as month, count(*) as received

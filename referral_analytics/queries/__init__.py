@@ -1,5 +1,7 @@
-"""The only module that reads ``sql/``: one function per statement, each returning a DataFrame.
+"""The only package that reads ``sql/``: one function per statement, each returning a DataFrame.
 
+The loader lives here; the functions for each page's statements live in a module named for the
+page (``queries.funnel``, ``queries.sources`` …) so the package stays small pieces.
 Every value is bound (``$name`` parameters), never formatted into the text; each call takes a
 cursor of its own, so concurrent page threads never share one.
 """

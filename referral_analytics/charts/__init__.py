@@ -1,5 +1,8 @@
 """Plotly figure builders: aggregates in, ``go.Figure`` out. No queries, no Streamlit.
 
+The house style lives here; each page's builders live in a module named for the page
+(``charts.funnel``, ``charts.sources`` …).
+
 graph_objects, not plotly express: px costs ~30 ms a call against ~2 ms (architecture.md).
 """
 
