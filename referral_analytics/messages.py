@@ -56,6 +56,11 @@ DEMO_BUTTON_HELP = "Loads a realistic four-agent team with two years of referral
 NO_DATA_IN_PERIOD = "Nothing was recorded in this period for the chosen agents and source groups."
 
 # --- import ----------------------------------------------------------------------------------
+UNDO_UNKNOWN = "Import {id} does not exist or was already undone."
+UNDO_BUILT_UPON = (
+    "Import {id} cannot be undone yet: import {later} changed rows it wrote. "
+    "Undo import {later} first."
+)
 
 # --- experiments -----------------------------------------------------------------------------
 

@@ -1,0 +1,266 @@
+"""The LOAD stage: write one file's valid rows into the store, all or nothing, and undo it.
+
+Rows are matched to what is stored by natural key (a CRM record id, else e.g. e-mail, else
+phone), so a newer export updates rows instead of doubling them; values a newer file leaves
+empty keep what was stored. The version an import replaces moves to ``<table>_replaced``, so
+undo can put back exactly what was there.
+
+The statements here name tables and columns, which SQL cannot bind; every identifier comes
+from ``KEYS`` and the store's own catalogue, never from a file's headers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from referral_analytics import db, messages
+
+
+@dataclass(frozen=True)
+class TableKey:
+    """How rows of one kind are identified: a key, and fallbacks when a file has no ids."""
+
+    table: str
+    key: tuple[str, ...]
+    alternates: tuple[tuple[str, ...], ...] = ()
+    id_prefix: str | None = None  # rows with no id and no match get "<prefix><import>-<row>"
+
+
+KEYS: dict[str, TableKey] = {
+    "contacts": TableKey("contacts", ("contact_id",), (("email",), ("phone",)), "C"),
+    "referrals": TableKey("referrals", ("referral_id",), (("referred_id", "received_at"),), "R"),
+    "deals": TableKey("deals", ("deal_id",), (("contact_id", "source", "created_at"),), "D"),
+    "rewards": TableKey("rewards", ("reward_id",), (("referrer_id", "paid_at", "amount"),), "W"),
+    "touches": TableKey("touches", ("touch_id",), (("contact_id", "touched_at", "channel"),), "T"),
+    "email_sends": TableKey(
+        "email_sends", ("send_id",), (("experiment", "variant", "contact_id"),), "E"
+    ),
+    "experiments": TableKey("experiments", ("experiment", "variant")),
+    "partners": TableKey("partners", ("partner_id", "period"), (("name", "period"),), "P"),
+    "costs": TableKey("costs", ("period", "channel", "agent")),
+    "nps_responses": TableKey(
+        "nps_responses", ("response_id",), (("contact_id", "answered_at"),), "N"
+    ),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one file's load did."""
+
+    status: str  # "loaded" | "already imported"
+    import_id: int | None
+    inserted: int = 0
+    updated: int = 0
+    duplicates_in_file: int = 0
+    category_changes: int = 0
+
+    @property
+    def rows_loaded(self) -> int:
+        """Rows written: new plus updated."""
+        return self.inserted + self.updated
+
+
+def columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """The stored columns of a canonical table, in order."""
+    rows = cur.execute(
+        "select column_name from information_schema.columns where table_name = $t"
+        " order by ordinal_position",
+        {"t": table},
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def already_imported(cur: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    """The import that loaded a file with this content, if it is still in effect."""
+    rows = cur.execute(
+        "select import_id from imports where sha256 = $s and undone_at is null", {"s": sha256}
+    ).fetchall()
+    return rows[0][0] if rows else None
+
+
+def load(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    rows: object,
+    *,
+    file_name: str,
+    sha256: str,
+    rows_read: int,
+    rows_rejected: int = 0,
+    details: str | None = None,
+) -> LoadResult:
+    """Load ``rows`` (a DataFrame or Arrow table of canonical columns and ``__row``) in one go.
+
+    The same content again changes nothing. Any failure rolls the whole file back.
+    """
+    spec = KEYS[kind]
+    with db.transaction(con) as cur:
+        previous = already_imported(cur, sha256)
+        if previous is not None:
+            return LoadResult("already imported", previous)
+        import_id = db.next_import_id(cur)
+        cur.register("_file", rows)  # gone with the transaction's cursor
+        result = _merge(cur, spec, import_id)
+        cur.execute(
+            "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected,"
+            " $at, null, $details)",
+            {
+                "id": import_id, "name": file_name, "sha": sha256, "kind": kind,
+                "read": rows_read, "loaded": result.rows_loaded, "rejected": rows_rejected,
+                "at": datetime.now(), "details": details,
+            },
+        )  # fmt: skip
+        return result
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, spec: TableKey, import_id: int) -> LoadResult:
+    stored = columns(cur, spec.table)
+    incoming = [c for c in columns_of(cur, "_file") if c in stored and c != "import_id"]
+    _keyed_rows(cur, spec, incoming, import_id)
+    key = " and ".join(f'n."{k}" is not distinct from o."{k}"' for k in spec.key)
+    dupes = cur.execute("select count(*) from _file").fetchall()[0][0] - _count(cur, "_keyed")
+    cur.execute(
+        f"create temp table _matched as select o.* from {spec.table} as o"
+        f" semi join _keyed as n on {key}"
+    )
+    merged = ", ".join(_merged_column(c, spec, incoming) for c in stored if c != "import_id")
+    cur.execute(
+        f"create temp table _merged as select {merged}, {import_id}::bigint as import_id"
+        f" from _keyed as n left join _matched as o on {key}"
+    )
+    updated = _count(cur, "_matched")
+    cur.execute(
+        f"insert into {spec.table}_replaced by name"
+        f" select *, {import_id}::bigint as replaced_by from _matched"
+    )
+    cur.execute(
+        f"delete from {spec.table} as o where exists (select 1 from _matched as n where {key})"
+    )
+    cur.execute(f"insert into {spec.table} by name select * from _merged")
+    changes = _record_category_changes(cur, import_id) if spec.table == "contacts" else 0
+    total = _count(cur, "_merged")
+    for temp in ("_keyed", "_matched", "_merged"):
+        cur.execute(f"drop table {temp}")
+    return LoadResult("loaded", import_id, total - updated, updated, dupes, changes)
+
+
+def _merged_column(column: str, spec: TableKey, incoming: list[str]) -> str:
+    """A stored column after the merge: the key from the file, else the file's value if any."""
+    if column in spec.key:
+        return f'n."{column}"'
+    if column in incoming:
+        return f'coalesce(n."{column}", o."{column}") as "{column}"'
+    return f'o."{column}"'
+
+
+def columns_of(cur: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
+    """Column names of a registered frame or a temporary table."""
+    return [d[0] for d in cur.execute(f"select * from {relation} limit 0").description]
+
+
+def _count(cur: duckdb.DuckDBPyConnection, relation: str) -> int:
+    return cur.execute(f"select count(*) from {relation}").fetchall()[0][0]
+
+
+def _keyed_rows(
+    cur: duckdb.DuckDBPyConnection, spec: TableKey, incoming: list[str], import_id: int
+) -> None:
+    """``_keyed``: the file's rows with their key filled in, one row per key (the last wins).
+
+    A row without an id takes the id of the stored row it matches on an alternate key (e.g. the
+    same e-mail), else a new id; a file listing the same record twice keeps its last line.
+    """
+    has_row = "__row" in columns_of(cur, "_file")
+    row = "n.__row" if has_row else "row_number() over ()"
+    values = [f'n."{c}"' for c in incoming if c not in spec.key[:1]]
+    joins, found = [], []
+    id_column = spec.key[0]
+    for i, alternate in enumerate(spec.alternates if spec.id_prefix else ()):
+        if not set(alternate) <= set(incoming):
+            continue
+        keys = ", ".join(f'"{c}"' for c in alternate)
+        on = " and ".join(f'a{i}."{c}" = n."{c}"' for c in alternate)
+        joins.append(
+            f'left join (select {keys}, min("{id_column}") as id from {spec.table}'
+            f" group by all) as a{i} on {on}"
+        )
+        found.append(f"a{i}.id")
+    given = f'n."{id_column}"' if id_column in incoming else "null"
+    if spec.id_prefix:
+        new_id = f"'{spec.id_prefix}{import_id}-' || "
+        usable = [a for a in spec.alternates if set(a) <= set(incoming)]
+        if usable:  # one new id per alternate key, so a file's duplicate rows collapse
+            same = ", ".join(f'n."{c}"' for c in usable[0])
+            filled = " and ".join(f'n."{c}" is not null' for c in usable[0])
+            found.append(
+                f"case when {filled} then {new_id}"
+                f"(min({row}) over (partition by {same}))::varchar end"
+            )
+        found.append(f"{new_id}({row})::varchar")
+    resolved = f'coalesce({", ".join([given, *found])}) as "{id_column}"'
+    partition = ", ".join(f'"{k}"' for k in spec.key)
+    cur.execute(
+        f"create temp table _keyed as select * from ("
+        f" select {resolved}, {', '.join(values) or 'null as _none'}, {row} as _order"
+        f" from _file as n {' '.join(joins)})"
+        f" qualify row_number() over (partition by {partition} order by _order desc) = 1"
+    )
+
+
+def _record_category_changes(cur: duckdb.DuckDBPyConnection, import_id: int) -> int:
+    """Append to ``category_history`` every contact whose category this import set or changed."""
+    cur.execute(
+        "insert into category_history (contact_id, category, valid_from, import_id)"
+        " select n.contact_id, n.category, now()::timestamp, $id from _merged as n"
+        " left join _matched as o using (contact_id)"
+        " where n.category is not null and o.category is distinct from n.category",
+        {"id": import_id},
+    )
+    return cur.execute(
+        "select count(*) from category_history where import_id = $id", {"id": import_id}
+    ).fetchall()[0][0]
+
+
+class UndoRefused(ValueError):
+    """The import cannot be undone (unknown, already undone, or built upon by a later one)."""
+
+
+def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, int]:
+    """Remove exactly what an import added or changed, restoring the versions it replaced.
+
+    Refused when a later import changed rows this one wrote: undo that one first, so a restore
+    never overwrites newer data. Returns rows removed per table.
+    """
+    with db.transaction(con) as cur:
+        found = cur.execute(
+            "select undone_at is null from imports where import_id = $id", {"id": import_id}
+        ).fetchall()
+        if not found or not found[0][0]:
+            raise UndoRefused(messages.UNDO_UNKNOWN.format(id=import_id))
+        for table in db.TABLES:
+            later = cur.execute(
+                f"select min(replaced_by) from {table}_replaced where import_id = $id",
+                {"id": import_id},
+            ).fetchall()[0][0]
+            if later is not None:
+                raise UndoRefused(messages.UNDO_BUILT_UPON.format(id=import_id, later=later))
+        removed = {}
+        for table in db.TABLES:
+            removed[table] = cur.execute(
+                f"delete from {table} where import_id = $id", {"id": import_id}
+            ).fetchall()[0][0]
+            cur.execute(
+                f"insert into {table} by name select * exclude (replaced_by)"
+                f" from {table}_replaced where replaced_by = $id",
+                {"id": import_id},
+            )
+            cur.execute(f"delete from {table}_replaced where replaced_by = $id", {"id": import_id})
+        cur.execute(
+            "update imports set undone_at = now()::timestamp where import_id = $id",
+            {"id": import_id},
+        )
+        return {t: n for t, n in removed.items() if n}
