@@ -14,6 +14,7 @@ navigation = st.navigation(
             st.Page("pages/overview.py", title="Overview", icon="📈", default=True),
             # pages: funnel, sources
             # pages: experiments
+            st.Page("pages/partners.py", title="Partners", icon="🤝"),
         ],
         "Data": [
             # pages: import

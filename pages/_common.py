@@ -6,18 +6,22 @@ so an import (which bumps the version) invalidates exactly the figures that coul
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from referral_analytics import db, demo, messages, queries, store
-from referral_analytics.config import Settings
+from referral_analytics.config import Settings, Weights
 from referral_analytics.filters import PRESETS, Filters, period_for
 from referral_analytics.overview import OverviewReport, overview_report
+from referral_analytics.queries import partners as queries_partners
 
+W = TypeVar("W", bound=Weights)
 IMPORT_PAGE = Path("pages/data_import.py")
 PERIOD_KEY, RANGE_KEY, AGENTS_KEY, SOURCES_KEY = "period", "range", "agent", "source"
 
@@ -134,9 +138,40 @@ def empty_store_start() -> bool:
             demo.load_demo(connection())
         st.cache_data.clear()
         st.rerun()
-    if IMPORT_PAGE.exists():
-        right.page_link(str(IMPORT_PAGE), label="Import your CRM exports", icon="📥")
+    with right:
+        import_link()
     return True
+
+
+def weight_sliders(weights_class: type[W], *, prefix: str) -> W:
+    """One slider per field of a weights dataclass (label, help and default come from it).
+
+    Bound to the URL like the filters, so a meeting can reopen the exact weighting.
+    """
+    values = {}
+    columns = st.columns(len(fields(weights_class)))
+    for column, field in zip(columns, fields(weights_class), strict=True):
+        values[field.name] = column.slider(
+            field.metadata["label"], 0.0, 1.0, field.default, 0.05,
+            key=f"{prefix}{field.name}", help=field.metadata["help"], bind="query-params",
+        )  # fmt: skip
+    try:
+        return weights_class(**values)
+    except ValueError as error:
+        st.warning(f"{error}: using the default weights.")
+        return weights_class()
+
+
+def import_link() -> None:
+    """A link to the Import page, where it exists."""
+    if IMPORT_PAGE.exists():
+        st.page_link(str(IMPORT_PAGE), label="Import your CRM exports", icon="📥")
+
+
+@st.cache_data(show_spinner=False)
+def partner_scorecards(filters: Filters, version: int) -> pd.DataFrame:
+    """Allied partners' averaged ratings and referral counts over the period."""
+    return queries_partners.partner_scorecards(connection(), filters)
 
 
 # --- funnel ----------------------------------------------------------------------------------

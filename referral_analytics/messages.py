@@ -62,6 +62,22 @@ UNDO_BUILT_UPON = (
     "Undo import {later} first."
 )
 
+# --- partners --------------------------------------------------------------------------------
+NO_PARTNERS = (
+    "No allied-partner scorecards in this period. Import a partners export (one row per partner "
+    "and period: service quality, response time, satisfaction, referrals both ways)."
+)
+PARTNER_SCORE_HELP = (
+    "Score = W1·service quality + W2·response time + W3·satisfaction + W4·referrals sent "
+    "(002 §3.4). Each part is put on 0–100 first (ratings 1–5 → 0–100; 1 h or faster → 100, "
+    "72 h or slower → 0, on a log scale; referrals as a share of the busiest partner's) and the "
+    "weights are scaled to sum to 1, so a score always lies between 0 and 100."
+)
+RECIPROCITY_HELP = (
+    "Referrals each partner sent you against referrals you sent them in the period: "
+    "relationships last when both sides gain (social exchange, 001 §1.1)."
+)
+
 # --- experiments -----------------------------------------------------------------------------
 
 # --- funnel and sources ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ cursor of its own, so concurrent page threads never share one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -29,11 +30,22 @@ def statement_names() -> list[str]:
     return sorted(e.name.removesuffix(".sql") for e in entries if e.name.endswith(".sql"))
 
 
+@cache
+def parameters(name: str) -> frozenset[str]:
+    """The ``$names`` statement ``name`` binds."""
+    return frozenset(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", sql(name)))
+
+
 def frame(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) -> pd.DataFrame:
-    """Run statement ``name`` with bound ``params`` on a fresh cursor."""
+    """Run statement ``name`` on a fresh cursor, binding those of ``params`` it uses.
+
+    Callers pass a whole ``Filters.params()``; a statement that ignores, say, source groups
+    simply does not bind them (DuckDB refuses parameters a statement does not name).
+    """
+    used = parameters(name)
     cur = con.cursor()
     try:
-        return cur.execute(sql(name), params).df()
+        return cur.execute(sql(name), {k: v for k, v in params.items() if k in used}).df()
     finally:
         cur.close()
 
