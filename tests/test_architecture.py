@@ -4,6 +4,7 @@ import ast
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from referral_analytics import db, queries
@@ -44,7 +45,9 @@ def test_pages_hold_no_sql(path):
 @pytest.mark.parametrize("name", queries.statement_names())
 def test_every_sql_statement_runs_against_the_schema(name, con):
     text = queries.sql(name)
-    params = {p: _sample(p) for p in set(re.findall(r"\$([a-z_]+)", text))}
+    params = {p: _sample(p) for p in queries.parameters(name)}
+    if "_wanted" in text:  # statements over a frame the caller registers
+        con.register("_wanted", pd.DataFrame({"position": [0], "wanted": ["x"]}))
     con.execute(text, params).fetchall()
 
 
@@ -54,6 +57,8 @@ def _sample(name: str) -> object:
     lists = {"agents", "source_groups", "variants", "ids"}
     if name in lists:
         return []
+    if name == "min_similarity":
+        return 0.9
     if name in {"start", "end", "as_of", "today"}:
         return datetime(2026, 1, 1) if name != "end" else datetime(2026, 2, 1)
     return None
