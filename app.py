@@ -11,10 +11,12 @@ st.set_page_config(page_title="Referral Analytics", page_icon="🏡", layout="wi
 navigation = st.navigation(
     {
         "Measure": [
-            st.Page("pages/overview.py", title="Overview", icon="📈", default=True),
+            st.Page(
+                "pages/overview.py", title="Overview", icon=":material/insights:", default=True
+            ),
             # pages: funnel, sources
             # pages: experiments
-            st.Page("pages/partners.py", title="Partners", icon="🤝"),
+            st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
         ],
         "Data": [
             # pages: import

@@ -28,7 +28,7 @@ tiles = (  # (label, figure, how it reads, which way is good)
     ("Referrals received", "referrals_received", formatting.number, "normal"),
     ("Referral rate", "referral_rate", partial(formatting.percent, decimals=2), "normal"),
     ("Referral conversion", "referral_conversion_rate", formatting.percent, "normal"),
-    (f"Referral revenue ({currency})", "referral_revenue", formatting.money, "normal"),
+    (f"Revenue ({currency})", "referral_revenue", formatting.money, "normal"),
     (f"Reward cost ({currency})", "reward_cost", formatting.money, "off"),
     ("Reward ROI", "reward_roi", partial(formatting.percent, decimals=0), "normal"),
     ("NPS", "nps", partial(formatting.number, decimals=1), "normal"),

@@ -30,7 +30,8 @@ TILE_HELP = {
         "(001 §3.1). Recent periods rise as their referrals close."
     ),
     "referral_revenue": (
-        "Commission earned on referred deals that closed in the period (gross commission income)."
+        "Revenue from referrals: commission earned on referred deals that closed in the period "
+        "(gross commission income)."
     ),
     "reward_cost": "Rewards paid to referrers in the period (gifts, cash, vouchers).",
     "reward_roi": (

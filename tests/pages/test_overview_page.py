@@ -47,7 +47,7 @@ def _expected(path, start: date, end: date) -> dict[str, float]:
         "Referrals received": received,
         "Referral rate": received / contacts * 100,
         "Referral conversion": closed / received * 100,
-        "Referral revenue (SAR)": float(revenue),
+        "Revenue (SAR)": float(revenue),
         "NPS": (sum(s >= 9 for s in scores) - sum(s <= 6 for s in scores)) / len(scores) * 100,
         "Contacted within 24 h": within / received * 100,
     }
