@@ -43,7 +43,7 @@ def generate(
     people = finish_contacts(rng, people, refs, leads, clock)
     history = category_history(rng, people, refs, clock)
     people = with_met_at(people, history)
-    sends, arms = email_experiments(rng, people, clock)
+    sends, arms = email_experiments(rng, people, leads, clock)
     tables = {
         "contacts": people,
         "category_history": history,
