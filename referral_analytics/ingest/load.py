@@ -11,7 +11,8 @@ from ``KEYS`` and the store's own catalogue, never from a file's headers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
@@ -57,6 +58,7 @@ class LoadResult:
     updated: int = 0
     duplicates_in_file: int = 0
     category_changes: int = 0
+    related: dict[str, int] = field(default_factory=dict)  # rows written to other tables
 
     @property
     def rows_loaded(self) -> int:
@@ -92,10 +94,14 @@ def load(
     rows_read: int,
     rows_rejected: int = 0,
     details: str | None = None,
+    then: Callable[[duckdb.DuckDBPyConnection, int], Sequence[tuple[str, object]]] | None = None,
 ) -> LoadResult:
     """Load ``rows`` (a DataFrame or Arrow table of canonical columns and ``__row``) in one go.
 
-    The same content again changes nothing. Any failure rolls the whole file back.
+    ``then(cursor, import_id)``, if given, runs after the rows are merged, inside the same
+    transaction, and returns further (kind, rows) to merge: e.g. the referrals a contacts
+    file's "Referred by" column implies, which need the contacts' ids. The same content again
+    changes nothing. Any failure rolls the whole file back.
     """
     spec = KEYS[kind]
     with db.transaction(con) as cur:
@@ -103,8 +109,10 @@ def load(
         if previous is not None:
             return LoadResult("already imported", previous)
         import_id = db.next_import_id(cur)
-        cur.register("_file", rows)  # gone with the transaction's cursor
-        result = _merge(cur, spec, import_id)
+        result = _merge(cur, spec, rows, import_id)
+        for related_kind, related_rows in then(cur, import_id) if then else ():
+            part = _merge(cur, KEYS[related_kind], related_rows, import_id)
+            result.related[related_kind] = result.related.get(related_kind, 0) + part.rows_loaded
         cur.execute(
             "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected,"
             " $at, null, $details)",
@@ -117,7 +125,10 @@ def load(
         return result
 
 
-def _merge(cur: duckdb.DuckDBPyConnection, spec: TableKey, import_id: int) -> LoadResult:
+def _merge(
+    cur: duckdb.DuckDBPyConnection, spec: TableKey, rows: object, import_id: int
+) -> LoadResult:
+    cur.register("_file", rows)
     stored = columns(cur, spec.table)
     incoming = [c for c in columns_of(cur, "_file") if c in stored and c != "import_id"]
     _keyed_rows(cur, spec, incoming, import_id)
@@ -145,6 +156,7 @@ def _merge(cur: duckdb.DuckDBPyConnection, spec: TableKey, import_id: int) -> Lo
     total = _count(cur, "_merged")
     for temp in ("_keyed", "_matched", "_merged"):
         cur.execute(f"drop table {temp}")
+    cur.unregister("_file")
     return LoadResult("loaded", import_id, total - updated, updated, dupes, changes)
 
 

@@ -177,3 +177,28 @@ def test_two_users_importing_the_same_file_at_once_make_one_import(tmp_path):
     assert sorted(r.status for r in results) == ["already imported"] * 3 + ["loaded"]
     assert con.execute("select count(*) from imports").fetchall()[0][0] == 1
     assert con.execute("select count(*) from contacts").fetchall()[0][0] == 2
+
+
+def test_related_rows_load_in_the_same_transaction_with_the_new_ids(con):
+    def referrals_from(cur, import_id):
+        ids = dict(cur.execute("select email, contact_id from contacts").fetchall())
+        return [("referrals", pd.DataFrame({"referred_id": [ids["omar@example.com"]],
+                                            "referrer_id": [ids["huda@example.com"]],
+                                            "received_at": pd.to_datetime(["2026-03-01"]),
+                                            "__row": [3]}))]  # fmt: skip
+
+    result = load(
+        con, "contacts", FIRST, file_name="f.csv", sha256="a", rows_read=2, then=referrals_from
+    )
+    assert result.related == {"referrals": 1}
+    assert con.execute("select count(*) from referrals where import_id = 1").fetchall()[0][0] == 1
+
+
+def test_a_failure_in_the_related_rows_rolls_back_the_whole_file(con):
+    def broken(cur, import_id):
+        raise RuntimeError("referrer lookup failed")
+
+    with pytest.raises(RuntimeError):
+        load(con, "contacts", FIRST, file_name="f.csv", sha256="a", rows_read=2, then=broken)
+    assert con.execute("select count(*) from contacts").fetchall()[0][0] == 0
+    assert con.execute("select count(*) from imports").fetchall()[0][0] == 0
