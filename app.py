@@ -14,7 +14,8 @@ navigation = st.navigation(
             st.Page(
                 "pages/overview.py", title="Overview", icon=":material/insights:", default=True
             ),
-            # pages: funnel, sources
+            st.Page("pages/funnel.py", title="Funnel", icon=":material/filter_alt:"),
+            st.Page("pages/sources.py", title="Sources", icon=":material/hub:"),
             # pages: experiments
             st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
         ],

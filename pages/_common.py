@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,11 +16,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from referral_analytics import db, demo, messages, queries, store
+from referral_analytics import db, demo, exports, funnel, messages, queries, sources, store
 from referral_analytics.config import Settings, Weights
 from referral_analytics.filters import PRESETS, Filters, period_for
 from referral_analytics.overview import OverviewReport, overview_report
+from referral_analytics.queries import funnel as queries_funnel
 from referral_analytics.queries import partners as queries_partners
+from referral_analytics.queries import sources as queries_sources
 
 W = TypeVar("W", bound=Weights)
 IMPORT_PAGE = Path("pages/data_import.py")
@@ -175,8 +178,176 @@ def partner_scorecards(filters: Filters, version: int) -> pd.DataFrame:
 
 
 # --- funnel ----------------------------------------------------------------------------------
+# The referrals (or contacts) behind the last chart click: a UI choice, kept in session state.
+DRILL_KEY = "funnel_drill"
+BIN_HOURS, MAX_HOURS = 2, 72
+
+
+@st.cache_data(show_spinner="Following the period's referrals…")
+def funnel_table(filters: Filters, version: int) -> pd.DataFrame:
+    """The pipeline: reached, share, conversion, drop-off and days at each step."""
+    return funnel.funnel_table(queries_funnel.funnel_steps(connection(), filters))
+
+
+@st.cache_data(show_spinner=False)
+def funnel_compare(filters: Filters, version: int, dimension: str) -> pd.DataFrame:
+    """Conversion per step for each agent, channel or source group."""
+    frame = queries_funnel.funnel_compare(connection(), filters, dimension=dimension)
+    return funnel.compare_conversion(frame, missing=messages.NOT_RECORDED)
+
+
+@st.cache_data(show_spinner=False)
+def speed_to_lead(filters: Filters, version: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hours to first contact (binned) and the 24-hour rule per agent."""
+    con = connection()
+    bins = queries_funnel.speed_to_lead_hours(
+        con, filters, bin_hours=BIN_HOURS, max_hours=MAX_HOURS
+    )
+    by_agent = queries_funnel.speed_to_lead_by_agent(con, filters)
+    return bins, funnel.rule_by_agent(by_agent, missing=messages.NOT_RECORDED)
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def rule_breaches(filters: Filters, version: int) -> pd.DataFrame:
+    """The referrals that broke the 24-hour rule (``DRILL_LIMIT`` + 1 rows at most)."""
+    return queries_funnel.speed_to_lead_breaches(connection(), filters)
+
+
+@st.cache_data(show_spinner=False)
+def lost_referrals(filters: Filters, version: int) -> tuple[pd.DataFrame, ...]:
+    """Lost referrals by last step reached and reason; the totals by step and by reason."""
+    lost = queries_funnel.lost_referrals(connection(), filters)
+    by_reason = funnel.lost_by_reason(lost, no_reason=messages.NO_REASON)
+    return lost, funnel.lost_by_step(lost), by_reason
+
+
+@st.cache_data(show_spinner=False)
+def cohort_shares(filters: Filters, version: int) -> pd.DataFrame:
+    """Referrals per month received and the share closed within each window."""
+    return funnel.cohort_shares(queries_funnel.referral_cohorts(connection(), filters))
+
+
+@st.cache_data(show_spinner=False)
+def contact_ladder(filters: Filters, version: int) -> pd.DataFrame:
+    """Contacts per relationship category now, in ladder order, with shares."""
+    return funnel.ladder_table(queries_funnel.contact_ladder(connection(), filters))
+
+
+@st.cache_data(show_spinner="Listing them…", max_entries=20)
+def drill_rows(filters: Filters, version: int, target: funnel.DrillTarget) -> pd.DataFrame:
+    """The rows behind a click (``DRILL_LIMIT`` + 1 at most: one more means "cut")."""
+    con = connection()
+    if target.kind == "category":
+        return queries_funnel.ladder_contacts(con, filters, category=target.category)
+    return queries_funnel.referral_rows(
+        con, filters, step=target.step, lost_step=target.lost_step,
+        lost_reason=target.lost_reason, month=target.month,
+    )  # fmt: skip
+
+
+def empty_state(message: str) -> None:
+    """What data is missing, and where to import it (when the Import page exists)."""
+    st.info(message, icon=":material/info:")
+    import_link()
+
+
+def _remember_click(chart_key: str) -> None:
+    """on_select callback: the clicked point becomes the drill-down target (none clears it)."""
+    selection = st.session_state[chart_key].selection
+    st.session_state[DRILL_KEY] = funnel.drill_target(selection.get("points", []))
+
+
+def clickable_chart(figure, *, key: str) -> None:
+    """A chart whose clicks list the rows behind the clicked step or bar."""
+    st.plotly_chart(
+        figure, key=key, on_select=partial(_remember_click, key), selection_mode="points"
+    )
+
+
+def drilldown(filters: Filters, *, kind: str) -> None:
+    """Under the chart of that ``kind``: the rows behind its last click, with downloads."""
+    target = st.session_state.get(DRILL_KEY)
+    if not isinstance(target, funnel.DrillTarget) or target.kind != kind:
+        return
+    rows = drill_rows(filters, data_version(), target)
+    cut = len(rows) > queries_funnel.DRILL_LIMIT
+    rows = rows.head(queries_funnel.DRILL_LIMIT)
+    with st.container(border=True, key=f"drill_{kind}"):
+        st.markdown(f"**{target.describe()}**")
+        limit = queries_funnel.DRILL_LIMIT
+        st.caption(messages.DRILL_TRUNCATED.format(limit=limit) if cut else
+                   messages.DRILL_COUNT.format(n=len(rows)))  # fmt: skip
+        st.dataframe(rows, hide_index=True, key=f"drill_table_{kind}")
+        download_buttons(rows, name=f"referral-analytics-{kind}", key=f"drill_{kind}")
+
+
+def download_buttons(frame: pd.DataFrame, *, name: str, key: str) -> None:
+    """CSV and XLSX downloads of ``frame``, built only when clicked, formulas defused."""
+    row = st.container(horizontal=True)
+    row.download_button(
+        "Download CSV", data=partial(exports.csv_bytes, frame), file_name=f"{name}.csv",
+        mime=exports.CSV_MIME, key=f"{key}_csv", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+    row.download_button(
+        "Download XLSX", data=partial(exports.xlsx_bytes, frame), file_name=f"{name}.xlsx",
+        mime=exports.XLSX_MIME, key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+
 
 # --- sources ---------------------------------------------------------------------------------
+@st.cache_data(show_spinner="Tracing where referrals come from…")
+def referrals_by_source(filters: Filters, version: int, dimension: str) -> pd.DataFrame:
+    """Referrals, closed, conversion and revenue per source group or channel."""
+    frame = queries_sources.referrals_by_source(connection(), filters, dimension=dimension)
+    return sources.source_table(frame, missing=messages.NOT_RECORDED)
+
+
+@st.cache_data(show_spinner=False)
+def top_referrers(filters: Filters, version: int) -> pd.DataFrame:
+    """The referrers' leaderboard."""
+    return queries_sources.top_referrers(connection(), filters)
+
+
+@st.cache_data(show_spinner=False)
+def referrer_pareto(filters: Filters, version: int) -> tuple[pd.DataFrame, sources.Pareto]:
+    """Referrers per number of referrals sent, and the Pareto view of it."""
+    frequency = queries_sources.referrals_per_referrer(connection(), filters)
+    return frequency, sources.pareto(frequency)
+
+
+@st.cache_data(show_spinner=False)
+def lead_comparison(filters: Filters, version: int) -> sources.LeadComparison:
+    """Referred leads against the others, per source."""
+    return sources.lead_comparison(queries_sources.lead_conversion(connection(), filters))
+
+
+@st.cache_data(show_spinner=False)
+def acquisition_costs(filters: Filters, version: int) -> tuple[pd.DataFrame, str]:
+    """CPA / CAC per cost channel, and how they were measured (the channel mapping)."""
+    leads = lead_comparison(filters, version).table
+    customers = dict(zip(leads["source"], leads["customers"].astype(int), strict=True))
+    costs = queries_sources.acquisition_costs(connection(), filters)
+    if costs.empty:
+        return costs, ""
+    note = sources.costs_note(sources.unmatched_sources(customers))
+    return sources.acquisition_costs(costs, customers), note
+
+
+@st.cache_data(show_spinner=False)
+def ask_yield(filters: Filters, version: int) -> pd.DataFrame:
+    """Asks to clients by time since their closing: replies and referrals per ask."""
+    return sources.ask_yield(queries_sources.ask_timing(connection(), filters))
+
+
+@st.cache_data(show_spinner=False)
+def referral_chains(filters: Filters, version: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The period's referrals by chain depth, and the referrers whose referrals refer on."""
+    con = connection()
+    return (
+        queries_sources.referral_chain_depth(con, filters),
+        queries_sources.referral_chain_starters(con, filters),
+    )
+
 
 # --- experiments -----------------------------------------------------------------------------
 
