@@ -1,6 +1,6 @@
 """Referral Analytics: the entry point. Page config and navigation only.
 
-Each page draws the global filters itself (``pages._common.sidebar_filters``); they are bound
+Each page draws the global filters itself (``views._common.sidebar_filters``); they are bound
 to the URL, so they follow the user from page to page.
 """
 
@@ -12,16 +12,14 @@ navigation = st.navigation(
     {
         "Measure": [
             st.Page(
-                "pages/overview.py", title="Overview", icon=":material/insights:", default=True
+                "views/overview.py", title="Overview", icon=":material/insights:", default=True
             ),
-            st.Page("pages/funnel.py", title="Funnel", icon=":material/filter_alt:"),
-            st.Page("pages/sources.py", title="Sources", icon=":material/hub:"),
+            st.Page("views/funnel.py", title="Funnel", icon=":material/filter_alt:"),
+            st.Page("views/sources.py", title="Sources", icon=":material/hub:"),
             # pages: experiments
-            st.Page("pages/partners.py", title="Partners", icon=":material/handshake:"),
+            st.Page("views/partners.py", title="Partners", icon=":material/handshake:"),
         ],
-        "Data": [
-            # pages: import
-        ],
+        # "Data": the Import page joins here.
     }
 )
 navigation.run()

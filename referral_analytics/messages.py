@@ -57,6 +57,99 @@ DEMO_BUTTON_HELP = "Loads a realistic four-agent team with two years of referral
 NO_DATA_IN_PERIOD = "Nothing was recorded in this period for the chosen agents and source groups."
 
 # --- import ----------------------------------------------------------------------------------
+# Reading a file (ingest/read.py): each names the file; {file} is its name as uploaded.
+READ_EMPTY = "“{file}” is empty: there is nothing to import."
+READ_HEADER_ONLY = "“{file}” has a header row ({where}) but no data rows below it."
+READ_TOO_BIG = (
+    "“{file}” is {size_mb:,.1f} MB; the upload limit is {limit_mb:,.0f} MB. "
+    "Export fewer rows or columns, or split the export into several files."
+)
+READ_TOO_MANY_ROWS = (
+    "“{file}” has more than {limit:,} data rows; the limit is {limit:,} rows per file. "
+    "Split the export into several files."
+)
+READ_TOO_MANY_COLUMNS = (
+    "“{file}” has {columns:,} columns; the limit is {limit:,} columns per file. "
+    "Export only the columns you need."
+)
+READ_PDF = (
+    "“{file}” is a PDF document, not a spreadsheet. Export the data from your CRM as CSV "
+    "or Excel (.xlsx) and import that file."
+)
+READ_BINARY = (
+    "“{file}” is not a CSV or spreadsheet file (its content looks like {kind}). Export the "
+    "data from your CRM as CSV or Excel (.xlsx)."
+)
+READ_WEB_PAGE = (
+    "“{file}” is a web page or XML file, not a spreadsheet, even if it is named like one. "
+    "Open it in Excel and save it as .xlsx or CSV, then import that file."
+)
+READ_NOT_WORKBOOK_ZIP = (
+    "“{file}” is a zip archive, not an Excel or OpenDocument workbook. Unzip it and import "
+    "the CSV or .xlsx file inside."
+)
+READ_XLSB = "“{file}” is an Excel binary workbook (.xlsb). Save it as .xlsx or CSV and import that."
+READ_ENCRYPTED = (
+    "“{file}” is password-protected. Save a copy without a password and import that."
+)
+READ_NAMED_AS = "“{file}” is named like a {named} file but its content is {actual}; it was read as {actual}."
+READ_NOT_TEXT = (
+    "“{file}” could not be read as {encoding} text near byte {offset:,}. Save it again as "
+    "CSV UTF-8 and import that file."
+)
+READ_CSV_FAILED = (
+    "“{file}” could not be read as CSV{where}: {detail}. Check that it is a plain CSV export "
+    "with one header row."
+)
+READ_RAGGED = "{where} has {found} cells but the header has {expected}; {lines} not read."
+READ_BAD_QUOTE = "{where} has a quote that is not closed properly; {lines} not read."
+READ_BAD_TEXT = "{where} is not valid {encoding} text; {lines} not read."
+READ_MORE_BAD_LINES = "…and {n:,} more lines could not be split into cells (not read)."
+READ_MOSTLY_BAD = (
+    "“{file}” could not be read: {bad:,} of {total:,} lines do not have the header's "
+    "{expected} cells (first at line {line}). Check that the first line of the table is its "
+    "header and that the file is a plain CSV export."
+)
+READ_TITLE_SKIPPED = "Skipped {n} title {unit} above the header ({where})."
+READ_TRAILER_SKIPPED = "Skipped report trailer “{text}” at {where}."
+READ_NO_SHEET = "“{file}” has no sheet named “{sheet}”. Its sheets are: {sheets}."
+READ_WORKBOOK_MEMORY = (
+    "“{file}” could not be read safely: the workbook needs more than {limit} of memory. "
+    "Delete unused rows, columns and sheets, or save it as CSV, and import it again."
+)
+READ_WORKBOOK_CRASH = (
+    "“{file}” could not be read safely: the workbook reader stopped unexpectedly. Open the "
+    "file in Excel, save it again as .xlsx or CSV, and import that file."
+)
+READ_WORKBOOK_TIMEOUT = (
+    "“{file}” could not be read: reading the workbook took longer than {seconds} seconds."
+)
+READ_WORKBOOK_DAMAGED = "“{file}” is not a readable workbook ({detail})."
+READ_ZIP_RATIO = (
+    "“{file}” was refused: its part “{member}” would expand {ratio:,.0f} times (the limit is "
+    "{limit:,.0f} times), as a zip bomb does."
+)
+READ_ZIP_TOTAL = (
+    "“{file}” was refused: its contents would expand to {size}, more than the {limit} limit."
+)
+READ_ZIP_SIZE_LIE = (
+    "“{file}” was refused: its part “{member}” holds more data than its zip directory declares."
+)
+READ_ZIP_MEMBERS = "“{file}” was refused: it holds {count:,} parts, more than any workbook needs."
+READ_ZIP_METHOD = (
+    "“{file}” was refused: its part “{member}” uses a compression method workbooks do not use."
+)
+READ_XML_DTD = (
+    "“{file}” was refused: its part “{member}” declares a DTD or entities, which workbooks "
+    "never need and XML attacks rely on."
+)
+READ_XML_ENCODING = (
+    "“{file}” was refused: its part “{member}” is not UTF-8 XML. Save the file again in Excel."
+)
+READ_CELL_BEYOND_LIMITS = (
+    "“{file}” was refused: its part “{member}” has a cell beyond the limit of {rows:,} rows "
+    "and {columns:,} columns ({ref})."
+)
 UNDO_UNKNOWN = "Import {id} does not exist or was already undone."
 UNDO_BUILT_UPON = (
     "Import {id} cannot be undone yet: import {later} changed rows it wrote. "

@@ -34,7 +34,7 @@ def test_library_never_imports_streamlit(path):
 
 
 @pytest.mark.parametrize(
-    "path", _python_files(ROOT / "pages") + [ROOT / "app.py"], ids=lambda p: p.name
+    "path", _python_files(ROOT / "views") + [ROOT / "app.py"], ids=lambda p: p.name
 )
 def test_pages_hold_no_sql(path):
     text = path.read_text(encoding="utf-8").lower()

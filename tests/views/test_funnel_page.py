@@ -14,7 +14,7 @@ STEPS = ("received_at", "first_contact_at", "appointment_at", "contract_at", "cl
 
 def _open(app_at, path, *, query=None):
     at = app_at(path, query=query).run()
-    at.switch_page("pages/funnel.py").run()
+    at.switch_page("views/funnel.py").run()
     at.selectbox(key="period").set_value("all").run()
     assert not at.exception
     return at

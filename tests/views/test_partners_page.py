@@ -29,7 +29,7 @@ def _expected_scores(path, weights: dict[str, float]) -> dict[str, float]:
 
 def _open(app_at, path):
     at = app_at(path).run()
-    at.switch_page("pages/partners.py").run()
+    at.switch_page("views/partners.py").run()
     at.selectbox(key="period").set_value("all").run()
     assert not at.exception
     return at

@@ -3,11 +3,11 @@ and the contact ladder. Clicking a step or a bar lists the rows behind it."""
 
 import streamlit as st
 
-from pages import _common as common
 from referral_analytics import messages
 from referral_analytics.charts import funnel as charts
 from referral_analytics.funnel import STEP_NAMES
 from referral_analytics.queries.funnel import COMPARE_DIMENSIONS, DRILL_LIMIT
+from views import _common as common
 
 st.title("Referral funnel")
 filters = common.sidebar_filters()

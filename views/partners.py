@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from pages import _common as common
 from referral_analytics import messages, scoring
 from referral_analytics.charts import partners as charts
 from referral_analytics.config import PartnerWeights
+from views import _common as common
 
 st.title("Allied partners")
 filters = common.sidebar_filters()

@@ -15,7 +15,7 @@ TABS = ("By source", "Top referrers", "Referred vs other leads", "When to ask", 
 
 def _open(app_at, path, tab: str = TABS[0], *, query=None):
     at = app_at(path, query=query).run()
-    at.switch_page("pages/sources.py").run()
+    at.switch_page("views/sources.py").run()
     at.selectbox(key="period").set_value("all").run()
     if tab != TABS[0]:
         at.session_state["sources_tab"] = tab  # what clicking the tab does
@@ -180,7 +180,7 @@ def test_chain_depths_match_a_walk_up_the_referrers(app_at, demo_db_path):
 
 def test_the_open_tab_comes_from_the_link_and_only_it_runs(app_at, demo_db_path):
     at = app_at(demo_db_path, query={"sources_tab": "Referral chains"}).run()
-    at.switch_page("pages/sources.py").run()
+    at.switch_page("views/sources.py").run()
     assert not at.exception
     keys = {c.key for c in at.get("plotly_chart")}
     assert keys == {"chain_depth"}

@@ -4,8 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from pages import _common as common
 from referral_analytics import charts, formatting, messages
+from views import _common as common
 
 st.title("Referral overview")
 filters = common.sidebar_filters()

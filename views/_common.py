@@ -25,7 +25,7 @@ from referral_analytics.queries import partners as queries_partners
 from referral_analytics.queries import sources as queries_sources
 
 W = TypeVar("W", bound=Weights)
-IMPORT_PAGE = Path("pages/data_import.py")
+IMPORT_PAGE = Path("views/data_import.py")
 PERIOD_KEY, RANGE_KEY, AGENTS_KEY, SOURCES_KEY = "period", "range", "agent", "source"
 
 

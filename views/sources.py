@@ -7,10 +7,10 @@ open tab is in the URL like the filters, so a view can be shared.
 
 import streamlit as st
 
-from pages import _common as common
 from referral_analytics import formatting, messages
 from referral_analytics.charts import sources as charts
 from referral_analytics.queries.sources import SOURCE_DIMENSIONS
+from views import _common as common
 
 st.title("Referral sources")
 filters = common.sidebar_filters()
