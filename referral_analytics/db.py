@@ -151,18 +151,17 @@ def record_import(
     file_name: str,
     sha256: str,
     kind: str,
-    rows: int,
-    imported_at: object,
+    rows_read: int,
+    rows_loaded: int,
     rows_rejected: int = 0,
     details: str | None = None,
 ) -> None:
-    """Add one row to the import ledger."""
+    """Add one row to the import ledger, stamped now."""
     cur.execute(
-        "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected, $at,"
-        " null, $details)",
+        "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected,"
+        " now()::timestamp, null, $details)",
         {
-            "id": import_id, "name": file_name, "sha": sha256, "kind": kind,
-            "read": rows + rows_rejected, "loaded": rows, "rejected": rows_rejected,
-            "at": imported_at, "details": details,
+            "id": import_id, "name": file_name, "sha": sha256, "kind": kind, "read": rows_read,
+            "loaded": rows_loaded, "rejected": rows_rejected, "details": details,
         },
     )  # fmt: skip

@@ -7,7 +7,7 @@ treat the demo like any import. Sized by ``contacts``: 5,000 by default, 1,000,0
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import duckdb
 import numpy as np
@@ -80,8 +80,8 @@ def load_demo(
             file_name=name,
             sha256=f"demo:{contacts}:{seed}:{end}",
             kind="demo",
-            rows=sum(len(f) for f in tables.values()),
-            imported_at=datetime.now(),
+            rows_read=sum(len(f) for f in tables.values()),
+            rows_loaded=sum(len(f) for f in tables.values()),
         )
     return {table: len(frame) for table, frame in tables.items()}
 

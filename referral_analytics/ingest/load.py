@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import duckdb
 
@@ -113,14 +112,10 @@ def load(
         for related_kind, related_rows in then(cur, import_id) if then else ():
             part = _merge(cur, KEYS[related_kind], related_rows, import_id)
             result.related[related_kind] = result.related.get(related_kind, 0) + part.rows_loaded
-        cur.execute(
-            "insert into imports values ($id, $name, $sha, $kind, $read, $loaded, $rejected,"
-            " $at, null, $details)",
-            {
-                "id": import_id, "name": file_name, "sha": sha256, "kind": kind,
-                "read": rows_read, "loaded": result.rows_loaded, "rejected": rows_rejected,
-                "at": datetime.now(), "details": details,
-            },
+        db.record_import(
+            cur, import_id=import_id, file_name=file_name, sha256=sha256, kind=kind,
+            rows_read=rows_read, rows_loaded=result.rows_loaded, rows_rejected=rows_rejected,
+            details=details,
         )  # fmt: skip
         return result
 
