@@ -12,10 +12,7 @@ with cohort as (
         appointment_at,
         contract_at,
         closed_at
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
 ),
 totals as (
     select

@@ -4,10 +4,7 @@
 -- vocabulary.FUNNEL_STEPS order (1 = received … 5 = closed); one pass over the cohort.
 with cohort as (
     select received_at, first_contact_at, appointment_at, contract_at, closed_at
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
 ),
 totals as (
     select

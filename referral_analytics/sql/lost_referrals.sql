@@ -10,10 +10,7 @@ select
     end as last_step,
     coalesce(lost_reason, '') as lost_reason,
     count(*) as referrals
-from referrals
+from received_referrals($start, $end, $agents, $source_groups)
 where status = 'lost'
-  and within(received_at, $start, $end)
-  and picked($agents, agent)
-  and picked($source_groups, source_group)
 group by all
 order by last_step, lost_reason

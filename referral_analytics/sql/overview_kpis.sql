@@ -17,10 +17,7 @@ received as (
             as contacted_within_24h,
         median(date_diff('second', received_at, first_contact_at) / 3600.0)
             as median_hours_to_first_contact
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
 ),
 closed as (
     select

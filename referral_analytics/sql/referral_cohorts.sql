@@ -12,10 +12,7 @@ cohort as (
     select
         date_trunc('month', received_at)::date as month,
         date_diff('second', received_at, closed_at) / 86400 as days_to_close
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
 ),
 months as (
     select

@@ -4,11 +4,8 @@
 -- $limit + 1 rows (one more than shown tells the page the list was cut); names from contacts.
 with picked_rows as (
     select *
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
-      and (
+    from received_referrals($start, $end, $agents, $source_groups)
+    where (
           $step is null
           or case $step
               when 1 then received_at

@@ -9,9 +9,6 @@ select
     count(*) as referrals,
     count(*) filter (where status = 'closed') as closed,
     coalesce(sum(commission) filter (where status = 'closed'), 0) as revenue
-from referrals
-where within(received_at, $start, $end)
-  and picked($agents, agent)
-  and picked($source_groups, source_group)
+from received_referrals($start, $end, $agents, $source_groups)
 group by segment
 order by referrals desc, segment nulls last

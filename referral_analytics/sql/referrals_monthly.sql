@@ -15,10 +15,7 @@ months as (
 ),
 received as (
     select date_trunc('month', received_at)::date as month, count(*) as received
-    from referrals
-    where within(received_at, $start, $end)
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
     group by all
 ),
 closed as (

@@ -4,11 +4,8 @@
 select referrals as referrals_each, count(*) as referrers
 from (
     select referrer_id, count(*) as referrals
-    from referrals
-    where within(received_at, $start, $end)
-      and referrer_id is not null
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
+    where referrer_id is not null
     group by referrer_id
 )
 group by referrals

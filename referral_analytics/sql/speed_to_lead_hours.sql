@@ -6,11 +6,8 @@ select
     count(*) as referrals
 from (
     select date_diff('second', received_at, first_contact_at) / 3600 as hours
-    from referrals
-    where within(received_at, $start, $end)
-      and first_contact_at is not null
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
+    where first_contact_at is not null
 )
 group by all
 order by bin_start

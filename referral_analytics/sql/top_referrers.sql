@@ -3,11 +3,8 @@
 -- At most $limit rows; ties go to more closed, more revenue, then the referrer's id.
 with cohort as (
     select referral_id, referrer_id, status, commission, received_at
-    from referrals
-    where within(received_at, $start, $end)
-      and referrer_id is not null
-      and picked($agents, agent)
-      and picked($source_groups, source_group)
+    from received_referrals($start, $end, $agents, $source_groups)
+    where referrer_id is not null
 ),
 per_referrer as (
     select
