@@ -8,13 +8,14 @@ from referral_analytics.charts import funnel as charts
 from referral_analytics.funnel import STEP_NAMES
 from referral_analytics.queries.funnel import COMPARE_DIMENSIONS, DRILL_LIMIT
 from views import _common as common
+from views import _loaders as loaders
 
 st.title("Referral funnel")
 filters = common.sidebar_filters()
 if common.empty_store_start():
     st.stop()
-version = common.data_version()
-steps = common.funnel_table(filters, version)
+version = loaders.data_version()
+steps = loaders.funnel_table(filters, version)
 st.caption(f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y} · " + messages.FUNNEL_NOTE)
 if steps["reached"].iloc[0] == 0:
     common.empty_state(messages.NO_REFERRALS_IN_PERIOD)
@@ -48,7 +49,7 @@ def compare() -> None:
     )  # fmt: skip
     label = COMPARE_DIMENSIONS[dimension]
     st.caption(messages.COMPARE_NOTE.format(dimension=label.lower()))
-    conversion = common.funnel_compare(filters, version, dimension)
+    conversion = loaders.funnel_compare(filters, version, dimension)
     st.plotly_chart(charts.compare(conversion, dimension=label), key="compare_chart")
 
 
@@ -56,10 +57,10 @@ compare()
 
 st.subheader("Speed to lead")
 st.caption(messages.SPEED_NOTE)
-bins, by_agent = common.speed_to_lead(filters, version)
+bins, by_agent = loaders.speed_to_lead(filters, version)
 left, right = st.columns([3, 2])
 left.plotly_chart(
-    charts.speed_histogram(bins, bin_hours=common.BIN_HOURS, max_hours=common.MAX_HOURS),
+    charts.speed_histogram(bins, bin_hours=loaders.BIN_HOURS, max_hours=loaders.MAX_HOURS),
     key="speed_chart",
 )
 right.plotly_chart(charts.rule_by_agent(by_agent), key="rule_chart")
@@ -69,14 +70,14 @@ if uncontacted:
 missed = int(by_agent["missed"].sum())
 if missed:
     with st.expander(messages.RULE_BREACHES.format(n=missed)):
-        breaches = common.rule_breaches(filters, version).head(DRILL_LIMIT)
+        breaches = loaders.rule_breaches(filters, version).head(DRILL_LIMIT)
         st.dataframe(breaches, hide_index=True, key="breaches_table")
         common.download_buttons(breaches, name="referral-analytics-24h-breaches", key="breaches")
 else:
     st.caption(messages.NO_BREACHES)
 
 st.subheader("Lost referrals")
-lost, by_step, by_reason = common.lost_referrals(filters, version)
+lost, by_step, by_reason = loaders.lost_referrals(filters, version)
 if lost.empty:
     st.info(messages.NO_LOST)
 else:
@@ -94,11 +95,11 @@ else:
 
 st.subheader("Cohorts: closed within 30 / 60 / 90 / 180 days")
 st.caption(messages.COHORT_NOTE)
-common.clickable_chart(charts.cohorts(common.cohort_shares(filters, version)), key="cohort_chart")
+common.clickable_chart(charts.cohorts(loaders.cohort_shares(filters, version)), key="cohort_chart")
 common.drilldown(filters, kind="month")
 
 st.subheader("The contact ladder")
-ladder = common.contact_ladder(filters, version)
+ladder = loaders.contact_ladder(filters, version)
 if ladder["contacts"].sum() == 0:
     common.empty_state(messages.NO_CONTACTS)
 else:

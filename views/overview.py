@@ -6,16 +6,17 @@ import streamlit as st
 
 from referral_analytics import charts, formatting, messages
 from views import _common as common
+from views import _loaders as loaders
 
 st.title("Referral overview")
 filters = common.sidebar_filters()
 if common.empty_store_start():
     st.stop()
 
-version = common.data_version()
-report = common.overview(filters, version)
+version = loaders.data_version()
+report = loaders.overview(filters, version)
 now, change, previous = report.current, report.change(), filters.previous()
-currency = common.settings().currency
+currency = loaders.settings().currency
 
 st.caption(
     f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y} · "
@@ -46,7 +47,7 @@ for row in (tiles[:5], tiles[5:]):
             border=True,
         )
 
-monthly = common.referrals_monthly(filters, version)
+monthly = loaders.referrals_monthly(filters, version)
 if monthly[["received", "closed"]].to_numpy().sum() == 0:
     st.info(messages.NO_DATA_IN_PERIOD)
 else:

@@ -6,13 +6,14 @@ from referral_analytics import messages, scoring
 from referral_analytics.charts import partners as charts
 from referral_analytics.config import PartnerWeights
 from views import _common as common
+from views import _loaders as loaders
 
 st.title("Allied partners")
 filters = common.sidebar_filters()
 if common.empty_store_start():
     st.stop()
 
-cards = common.partner_scorecards(filters, common.data_version())
+cards = loaders.partner_scorecards(filters, loaders.data_version())
 if cards.empty:
     st.info(messages.NO_PARTNERS)
     common.import_link()

@@ -11,12 +11,13 @@ from referral_analytics import formatting, messages
 from referral_analytics.charts import sources as charts
 from referral_analytics.queries.sources import SOURCE_DIMENSIONS
 from views import _common as common
+from views import _loaders as loaders
 
 st.title("Referral sources")
 filters = common.sidebar_filters()
 if common.empty_store_start():
     st.stop()
-version, currency = common.data_version(), common.settings().currency
+version, currency = loaders.data_version(), loaders.settings().currency
 number, when = st.column_config.NumberColumn, st.column_config.DatetimeColumn
 columns = {
     "referrer_id": None, "revenue": number(f"Revenue ({currency})", format="%,.0f"),
@@ -39,7 +40,7 @@ by_source, referrers, leads_tab, asks_tab, chains_tab = st.tabs(
 if by_source.open:
     with by_source:
         st.caption(messages.SOURCES_NOTE)
-        tables = {d: common.referrals_by_source(filters, version, d) for d in SOURCE_DIMENSIONS}
+        tables = {d: loaders.referrals_by_source(filters, version, d) for d in SOURCE_DIMENSIONS}
         if tables["channel"].empty:
             common.empty_state(messages.NO_REFERRALS_IN_PERIOD)
         for column, (name, label) in zip(st.columns(2), SOURCE_DIMENSIONS.items(), strict=True):
@@ -53,9 +54,9 @@ if by_source.open:
 if referrers.open:
     with referrers:
         st.caption(messages.TOP_REFERRERS_NOTE)
-        board = common.top_referrers(filters, version)
+        board = loaders.top_referrers(filters, version)
         st.dataframe(board, hide_index=True, key="top_referrers", column_config=columns)
-        frequency, pareto = common.referrer_pareto(filters, version)
+        frequency, pareto = loaders.referrer_pareto(filters, version)
         if not pareto.referrers:
             st.info(messages.NO_REFERRERS)
         else:
@@ -72,7 +73,7 @@ if referrers.open:
 
 if leads_tab.open:
     with leads_tab:
-        leads = common.lead_comparison(filters, version)
+        leads = loaders.lead_comparison(filters, version)
         lift = formatting.change(leads.lift) or formatting.MISSING
         if leads.table["leads"].sum() == 0:
             common.empty_state(messages.NO_LEADS)
@@ -89,7 +90,7 @@ if leads_tab.open:
             chart = charts.lead_conversion(leads.table, reference_rate=leads.reference_rate)
             st.plotly_chart(chart, key="lead_conversion")
         st.subheader("Cost per customer by channel")
-        costs, note = common.acquisition_costs(filters, version)
+        costs, note = loaders.acquisition_costs(filters, version)
         if costs.empty:
             common.empty_state(messages.NO_COSTS)
         else:
@@ -99,7 +100,7 @@ if leads_tab.open:
 
 if asks_tab.open:
     with asks_tab:
-        asks = common.ask_yield(filters, version)
+        asks = loaders.ask_yield(filters, version)
         st.caption(messages.ASK_NOTE)
         if asks["asks"].sum() == 0:
             common.empty_state(messages.NO_ASKS)
@@ -109,7 +110,7 @@ if asks_tab.open:
 
 if chains_tab.open:
     with chains_tab:
-        depths, starters = common.referral_chains(filters, version)
+        depths, starters = loaders.referral_chains(filters, version)
         st.caption(messages.CHAINS_NOTE)
         left, right = st.columns([1, 2])
         if not depths.empty:

@@ -17,10 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import build_demo_db
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# A cold server's first page computes every figure; on a busy 2-core machine that can take
+# longer than Playwright's 5 s default. Waits still end the moment the page is ready.
+expect.set_options(timeout=30_000)
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
