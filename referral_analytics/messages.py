@@ -89,10 +89,10 @@ READ_NOT_WORKBOOK_ZIP = (
     "the CSV or .xlsx file inside."
 )
 READ_XLSB = "“{file}” is an Excel binary workbook (.xlsb). Save it as .xlsx or CSV and import that."
-READ_ENCRYPTED = (
-    "“{file}” is password-protected. Save a copy without a password and import that."
+READ_ENCRYPTED = "“{file}” is password-protected. Save a copy without a password and import that."
+READ_NAMED_AS = (
+    "“{file}” is named like a {named} file but its content is {actual}; it was read as {actual}."
 )
-READ_NAMED_AS = "“{file}” is named like a {named} file but its content is {actual}; it was read as {actual}."
 READ_NOT_TEXT = (
     "“{file}” could not be read as {encoding} text near byte {offset:,}. Save it again as "
     "CSV UTF-8 and import that file."
@@ -104,11 +104,12 @@ READ_CSV_FAILED = (
 READ_RAGGED = "{where} has {found} cells but the header has {expected}; {lines} not read."
 READ_BAD_QUOTE = "{where} has a quote that is not closed properly; {lines} not read."
 READ_BAD_TEXT = "{where} is not valid {encoding} text; {lines} not read."
+READ_BAD_LINE = "{where} could not be split into cells; {lines} not read."
 READ_MORE_BAD_LINES = "…and {n:,} more lines could not be split into cells (not read)."
 READ_MOSTLY_BAD = (
-    "“{file}” could not be read: {bad:,} of {total:,} lines do not have the header's "
-    "{expected} cells (first at line {line}). Check that the first line of the table is its "
-    "header and that the file is a plain CSV export."
+    "“{file}” could not be read: {bad:,} of {total:,} lines could not be split into the "
+    "header's {expected} cells. The first: {first} Check that the table's header is its first "
+    "full line and that the file is a plain CSV export."
 )
 READ_TITLE_SKIPPED = "Skipped {n} title {unit} above the header ({where})."
 READ_TRAILER_SKIPPED = "Skipped report trailer “{text}” at {where}."
@@ -125,6 +126,10 @@ READ_WORKBOOK_TIMEOUT = (
     "“{file}” could not be read: reading the workbook took longer than {seconds} seconds."
 )
 READ_WORKBOOK_DAMAGED = "“{file}” is not a readable workbook ({detail})."
+READ_UNEXPECTED = (
+    "“{file}” could not be read ({detail}). If it opens in Excel, save it again as .xlsx or "
+    "CSV and import that file."
+)
 READ_ZIP_RATIO = (
     "“{file}” was refused: its part “{member}” would expand {ratio:,.0f} times (the limit is "
     "{limit:,.0f} times), as a zip bomb does."
@@ -147,8 +152,8 @@ READ_XML_ENCODING = (
     "“{file}” was refused: its part “{member}” is not UTF-8 XML. Save the file again in Excel."
 )
 READ_CELL_BEYOND_LIMITS = (
-    "“{file}” was refused: its part “{member}” has a cell beyond the limit of {rows:,} rows "
-    "and {columns:,} columns ({ref})."
+    "“{file}” was refused: its sheet “{sheet}” has a cell at {ref}, beyond the limit of "
+    "{rows:,} rows and {columns:,} columns."
 )
 UNDO_UNKNOWN = "Import {id} does not exist or was already undone."
 UNDO_BUILT_UPON = (
@@ -173,6 +178,41 @@ RECIPROCITY_HELP = (
 )
 
 # --- experiments -----------------------------------------------------------------------------
+AB_TOO_FEW = "An experiment needs at least two variants: the control first, then the others."
+AB_DUPLICATE = "Each variant needs its own name."
+AB_NEGATIVE = "Variant {name}: sends and events cannot be negative."
+AB_EVENTS_OVER_SENDS = "Variant {name}: more events than sends."
+AB_PLAN = "The planned split needs one positive share per variant ({arms} variants)."
+AB_ALPHA = "The significance level must lie between 0 and 1 (e.g. 0.05)."
+AB_SRM = (
+    "Sample ratio mismatch: the sends ({sends}) depart from the planned split (p = {p:.2g}). "
+    "Something in how recipients were assigned is broken; the results below cannot be trusted."
+)
+AB_EMPTY_ARM = "No sends yet in {names}: nothing can be compared."
+AB_NO_EVENTS = "No variant has any event yet: every rate is 0%."
+AB_ALL_EVENTS = "Every send in every variant had the event: the rates cannot differ."
+AB_PLANNED = "Planned sample: {planned:,} sends per variant; the smallest variant has {least:,}."
+AB_PEEKING = (
+    "The planned sample is not reached: looking early and stopping at the first significant "
+    "result inflates false positives. Keep the test running to the plan."
+)
+AB_VERDICT_SRM = "Do not read this test: fix the split of sends first (see above)."
+AB_VERDICT_NO_DATA = "Not enough data to compare the variants yet."
+AB_VERDICT_TOO_EARLY = (
+    "Too early: about {more:,} more sends per variant are needed before naming a winner "
+    "(every variant needs {sends} sends and {events} events)."
+)
+AB_VERDICT_TOO_EARLY_NO_RATE = (
+    "Too early: a variant has no event yet, so there is no rate to estimate from; every "
+    "variant needs at least {events} events before naming a winner."
+)
+AB_VERDICT_BETTER = "{name} is better: {chance:.0%} chance to beat {control} (p = {p:.2g})."
+AB_VERDICT_WORSE = "{name} is worse: {chance:.0%} chance that {control} is better (p = {p:.2g})."
+AB_VERDICT_NOT_YET = "Not significant yet: keep sending until the planned sample is reached."
+AB_VERDICT_NO_DIFFERENCE = (
+    "No detectable difference — this test could have found an uplift of {points:.1f} "
+    "percentage points or more."
+)
 
 # --- funnel and sources ----------------------------------------------------------------------
 NOT_RECORDED = "(not recorded)"
