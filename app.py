@@ -16,7 +16,7 @@ navigation = st.navigation(
             ),
             st.Page("views/funnel.py", title="Funnel", icon=":material/filter_alt:"),
             st.Page("views/sources.py", title="Sources", icon=":material/hub:"),
-            # pages: experiments
+            st.Page("views/experiments.py", title="Experiments", icon=":material/science:"),
             st.Page("views/partners.py", title="Partners", icon=":material/handshake:"),
         ],
         # "Data": the Import page joins here.

@@ -76,18 +76,27 @@ def _reading(arms, compared, *, alpha: float, planned_n: int | None, said: list[
         if not reached:
             said.append(messages.AB_PEEKING)
         if (best.abs_uplift or 0) > 0:
-            chance = best.prob_beat_control or 0
+            odds = chance(best.prob_beat_control or 0)
             return messages.AB_VERDICT_BETTER.format(
-                name=best.name, chance=chance, control=control.name, p=p
+                name=best.name, chance=odds, control=control.name, p=p
             )
-        chance = 1 - (best.prob_beat_control or 0)
+        odds = chance(1 - (best.prob_beat_control or 0))
         return messages.AB_VERDICT_WORSE.format(
-            name=best.name, chance=chance, control=control.name, p=p
+            name=best.name, chance=odds, control=control.name, p=p
         )
     if not reached:
         return messages.AB_VERDICT_NOT_YET
     smallest = _detectable_uplift(arms)
     return messages.AB_VERDICT_NO_DIFFERENCE.format(points=smallest * 100)
+
+
+def chance(probability: float) -> str:
+    """A probability as people read it: never "100%" or "0%" for what is only nearly certain."""
+    if probability > 0.999:
+        return "more than 99.9%"
+    if probability < 0.001:
+        return "less than 0.1%"
+    return f"{probability:.0%}" if 0.01 <= probability <= 0.99 else f"{probability:.1%}"
 
 
 def _detectable_uplift(arms: Sequence) -> float:

@@ -15,6 +15,7 @@ inflates false positives, so the verdict says whether the planned sample size wa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -214,3 +215,63 @@ def analyse_counts(arms: Sequence[CountArm], *, alpha: float = 0.05) -> list[Cou
             )
         )  # fmt: skip
     return out
+
+
+METRICS = {  # metric → (column in experiment_arms.sql, how a person says it)
+    "replied": ("replied", "replied"),
+    "referred": ("referred", "sent a referral"),
+    "clicked": ("clicked", "clicked"),
+    "opened": ("opened", "opened"),
+}
+
+
+def arms_from_counts(frame, metric: str) -> list[Arm]:
+    """Arms from ``experiment_arms`` rows (one per variant, the control first)."""
+    column = METRICS[metric][0]
+    return [Arm(str(r["variant"]), int(r["sends"]), int(r[column])) for _, r in frame.iterrows()]
+
+
+def count_arms(frame) -> list[CountArm]:
+    """Referrals per recipient per variant, from their sums and sums of squares."""
+    arms = []
+    for _, r in frame.iterrows():
+        n, total, squares = int(r["sends"]), float(r["referrals"]), float(r["referrals_squared"])
+        mean = total / n if n else 0.0
+        variance = (squares - n * mean * mean) / (n - 1) if n > 1 else 0.0
+        arms.append(CountArm(str(r["variant"]), n, mean, max(0.0, variance)))
+    return arms
+
+
+def results_table(result: BinaryResult) -> list[dict[str, object]]:
+    """One row per variant for people: percentages and points, None where undefined."""
+
+    def pct(x: float | None) -> float | None:
+        return None if x is None else x * 100
+
+    return [
+        {
+            "variant": v.name, "sends": v.n, "events": v.events, "rate %": pct(v.rate),
+            "rate low %": pct(v.rate_ci[0]) if v.rate_ci else None,
+            "rate high %": pct(v.rate_ci[1]) if v.rate_ci else None,
+            "uplift (points)": pct(v.abs_uplift), "relative uplift %": pct(v.rel_uplift),
+            "p (Holm)": v.p_value_adjusted, "p (Fisher)": v.fisher_p_value,
+            "chance to beat control %": pct(v.prob_beat_control),
+            "expected loss (points)": pct(v.expected_loss),
+        }
+        for v in result.variants
+    ]  # fmt: skip
+
+
+def sends_needed(
+    baseline: float, *, uplift: float, alpha: float = 0.05, power: float = 0.8, ratio: float = 1.0
+) -> tuple[int, int]:
+    """Sends needed (control, variant) to detect an absolute ``uplift`` over ``baseline``.
+
+    The variant gets ``ratio`` times the control's sends; two-sided z-test, Cohen's h.
+    """
+    if not 0 < baseline < 1 or not 0 < baseline + uplift < 1:
+        raise ValueError(messages.AB_RATES)
+    n = stats.sends_for(
+        stats.cohen_h(baseline + uplift, baseline), power=power, ratio=ratio, alpha=alpha
+    )
+    return math.ceil(n), math.ceil(n * ratio)

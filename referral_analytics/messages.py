@@ -183,6 +183,7 @@ AB_DUPLICATE = "Each variant needs its own name."
 AB_NEGATIVE = "Variant {name}: sends and events cannot be negative."
 AB_EVENTS_OVER_SENDS = "Variant {name}: more events than sends."
 AB_PLAN = "The planned split needs one positive share per variant ({arms} variants)."
+AB_RATES = "The baseline and the rate to detect must both lie between 0% and 100%."
 AB_ALPHA = "The significance level must lie between 0 and 1 (e.g. 0.05)."
 AB_SRM = (
     "Sample ratio mismatch: the sends ({sends}) depart from the planned split (p = {p:.2g}). "
@@ -206,12 +207,31 @@ AB_VERDICT_TOO_EARLY_NO_RATE = (
     "Too early: a variant has no event yet, so there is no rate to estimate from; every "
     "variant needs at least {events} events before naming a winner."
 )
-AB_VERDICT_BETTER = "{name} is better: {chance:.0%} chance to beat {control} (p = {p:.2g})."
-AB_VERDICT_WORSE = "{name} is worse: {chance:.0%} chance that {control} is better (p = {p:.2g})."
+AB_VERDICT_BETTER = "{name} is better: {chance} chance to beat {control} (p = {p:.2g})."
+AB_VERDICT_WORSE = "{name} is worse: {chance} chance that {control} is better (p = {p:.2g})."
 AB_VERDICT_NOT_YET = "Not significant yet: keep sending until the planned sample is reached."
 AB_VERDICT_NO_DIFFERENCE = (
     "No detectable difference — this test could have found an uplift of {points:.1f} "
     "percentage points or more."
+)
+
+NO_EXPERIMENTS = (
+    "No referral-ask e-mail experiments yet. Import an e-mail send log (one row per recipient: "
+    "experiment, variant, sent, opened, clicked, replied, referrals generated), or switch to "
+    "“From counts” and type the numbers from your e-mail tool."
+)
+EXPERIMENT_NOTE = (
+    "All of the experiment's sends are analysed, whatever the period; the agent filter applies. "
+    "The first variant is the control."
+)
+REFERRALS_PER_RECIPIENT = (
+    "Referrals generated per recipient (a count, not a yes/no): each variant's mean against the "
+    "control's by Welch's t-test, with a 95% interval for the difference."
+)
+POWER_MORE = "This test needs about {more:,} more sends per variant to detect {lift} points."
+POWER_NOTE = (
+    "Sends needed per variant for an 80% chance (the power) to detect the uplift at the chosen "
+    "significance level: two-sided two-proportion z-test, Cohen's h."
 )
 
 # --- funnel and sources ----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from referral_analytics import db, funnel, messages, queries, sources
 from referral_analytics.config import Settings
 from referral_analytics.filters import Filters
 from referral_analytics.overview import OverviewReport, overview_report
+from referral_analytics.queries import experiments as queries_experiments
 from referral_analytics.queries import funnel as queries_funnel
 from referral_analytics.queries import partners as queries_partners
 from referral_analytics.queries import sources as queries_sources
@@ -191,3 +192,22 @@ def referral_chains(filters: Filters, version: int) -> tuple[pd.DataFrame, pd.Da
         queries_sources.referral_chain_depth(con, filters),
         queries_sources.referral_chain_starters(con, filters),
     )
+
+
+# --- experiments -----------------------------------------------------------------------------
+@st.cache_data(show_spinner=False)
+def experiment_list(filters: Filters, version: int) -> pd.DataFrame:
+    """Every referral-ask experiment, newest first."""
+    return queries_experiments.experiment_list(connection(), filters)
+
+
+@st.cache_data(show_spinner="Counting each variant's sends…")
+def experiment_arms(filters: Filters, version: int, experiment: str) -> pd.DataFrame:
+    """Per variant: sends, events of every metric, referral sums, the planned split."""
+    return queries_experiments.experiment_arms(connection(), filters, experiment)
+
+
+@st.cache_data(show_spinner=False)
+def experiment_daily(filters: Filters, version: int, experiment: str) -> pd.DataFrame:
+    """Cumulative sends and events per variant and day."""
+    return queries_experiments.experiment_daily(connection(), filters, experiment)
