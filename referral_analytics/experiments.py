@@ -231,6 +231,16 @@ def arms_from_counts(frame, metric: str) -> list[Arm]:
     return [Arm(str(r["variant"]), int(r["sends"]), int(r[column])) for _, r in frame.iterrows()]
 
 
+def arms_overview(frame):
+    """Per variant: sends and every metric's count and rate (%), for the table above results."""
+    table = frame[["variant", "description", "sends"]].copy()
+    for metric, (column, _) in METRICS.items():
+        table[column] = frame[column]
+        table[f"{metric} %"] = (frame[column] / frame["sends"] * 100).round(2)
+    table["referrals"] = frame["referrals"]
+    return table
+
+
 def count_arms(frame) -> list[CountArm]:
     """Referrals per recipient per variant, from their sums and sums of squares."""
     arms = []

@@ -38,6 +38,7 @@ def from_store() -> tuple[list[ab.Arm], list[float] | None, int | None, pd.DataF
     )  # fmt: skip
     st.caption(messages.EXPERIMENT_NOTE)
     rows = loaders.experiment_arms(filters, version, name)
+    st.dataframe(ab.arms_overview(rows), hide_index=True, key="arms_table")
     planned = rows["planned_share"].tolist() if rows["planned_share"].notna().all() else None
     planned_n = int(rows["planned_sends"].min()) if rows["planned_sends"].notna().all() else None
     return ab.arms_from_counts(rows, metric), planned, planned_n, rows, name, metric
@@ -104,17 +105,24 @@ def calculator() -> None:
     """Sample size: sliders rerun only this part."""
     st.subheader("How many sends does a test need?")
     st.caption(messages.POWER_NOTE)
-    cols = st.columns(4)
+    cols = st.columns(5)
     base = cols[0].slider("Baseline rate %", 0.5, 50.0, 5.0, 0.5, key="power_base")
     lift = cols[1].slider("Uplift to detect (points)", 0.25, 10.0, 1.0, 0.25, key="power_lift")
     alpha = cols[2].select_slider("Significance", [0.01, 0.05, 0.1], value=0.05, key="power_alpha")
     power = cols[3].select_slider("Power", [0.7, 0.8, 0.9, 0.95], value=0.8, key="power_power")
+    ratio = cols[4].select_slider(
+        "Variant : control", [0.5, 1.0, 2.0, 3.0], value=1.0, key="power_ratio"
+    )
     try:
-        control, variant = ab.sends_needed(base / 100, uplift=lift / 100, alpha=alpha, power=power)
+        control, variant = ab.sends_needed(
+            base / 100, uplift=lift / 100, alpha=alpha, power=power, ratio=ratio
+        )
     except ValueError as error:
         st.error(str(error))
         return
-    st.metric("Sends needed per variant", f"{control:,}")
+    left, right = st.columns(2)
+    left.metric("Sends needed: control", f"{control:,}")
+    right.metric("Sends needed: each variant", f"{variant:,}")
     if arms and arms[0].n:
         more = max(0, control - min(a.n for a in arms))
         st.caption(messages.POWER_MORE.format(more=more, lift=lift))

@@ -28,7 +28,7 @@ def _counts(path) -> dict[str, tuple[int, int]]:
 
 def test_table_shows_each_variants_rate_interval_and_p_value_as_computed_here(app_at, demo_db_path):
     at = _open(app_at, demo_db_path)
-    table = at.dataframe[0].value.set_index("variant")
+    table = at.dataframe[1].value.set_index("variant")
     counts = _counts(demo_db_path)
     for variant, (n, replied) in counts.items():
         assert table.loc[variant, "sends"] == n
@@ -75,3 +75,16 @@ def test_the_sample_size_calculator_matches_the_power_formula(app_at, demo_db_pa
     )
     shown = int(at.metric[0].value.replace(",", ""))
     assert shown == -(-expected // 1)  # rounded up to whole sends
+    at.select_slider(key="power_ratio").set_value(2.0).run()
+    doubled = NormalIndPower().solve_power(
+        proportion_effectsize(0.12, 0.10), alpha=0.05, power=0.8, ratio=2.0
+    )
+    assert int(at.metric[1].value.replace(",", "")) == -(-(doubled * 2) // 1)
+
+
+def test_arms_table_lists_every_metric_for_each_variant(app_at, demo_db_path):
+    at = _open(app_at, demo_db_path)
+    arms = at.dataframe[0].value
+    counts = _counts(demo_db_path)
+    assert arms.set_index("variant")["replied"].to_dict() == {v: r for v, (_, r) in counts.items()}
+    assert {"opened %", "clicked %", "replied %", "referred %", "referrals"} <= set(arms.columns)
