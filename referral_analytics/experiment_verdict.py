@@ -8,21 +8,25 @@ from collections.abc import Sequence
 from referral_analytics import messages, stats
 
 MIN_SENDS, MIN_EVENTS, SRM_ALPHA, POWER = 100, 25, 0.001, 0.8
+OUTCOMES = ("no data", "invalid", "too early", "winner", "loser", "not yet", "no difference")
 
 
 def verdict(
     arms, compared, *, srm: float | None, alpha: float, planned_n: int | None
-) -> tuple[list[str], str]:
-    """(messages, verdict): an empty arm or an SRM failure is said first and stops the reading."""
+) -> tuple[list[str], str, str]:
+    """(messages, verdict, outcome): an empty arm or an SRM failure is said first and ends it.
+
+    The outcome is one of OUTCOMES, so a page can colour the verdict without parsing it.
+    """
     said: list[str] = []
     empty = [a.name for a in arms if a.n == 0]
     if empty:
         said.append(messages.AB_EMPTY_ARM.format(names=", ".join(empty)))
-        return said, messages.AB_VERDICT_NO_DATA
+        return said, messages.AB_VERDICT_NO_DATA, "no data"
     if srm is not None and srm < SRM_ALPHA:
         sends = ", ".join(f"{a.name} {a.n:,}" for a in arms)
         said.append(messages.AB_SRM.format(p=srm, sends=sends))
-        return said, messages.AB_VERDICT_SRM
+        return said, messages.AB_VERDICT_SRM, "invalid"
     if all(a.events == 0 for a in arms):
         said.append(messages.AB_NO_EVENTS)
     elif all(a.events == a.n for a in arms):
@@ -30,10 +34,15 @@ def verdict(
     if any(a.events < MIN_EVENTS or a.n < MIN_SENDS for a in arms):
         more = _sends_still_needed(arms)
         if more is None:
-            return said, messages.AB_VERDICT_TOO_EARLY_NO_RATE.format(events=MIN_EVENTS)
+            return (
+                said,
+                messages.AB_VERDICT_TOO_EARLY_NO_RATE.format(events=MIN_EVENTS),
+                "too early",
+            )
         early = messages.AB_VERDICT_TOO_EARLY
-        return said, early.format(more=more, sends=MIN_SENDS, events=MIN_EVENTS)
-    return said, _reading(arms, compared, alpha=alpha, planned_n=planned_n, said=said)
+        return said, early.format(more=more, sends=MIN_SENDS, events=MIN_EVENTS), "too early"
+    outcome, text = _reading(arms, compared, alpha=alpha, planned_n=planned_n, said=said)
+    return said, text, outcome
 
 
 def _sends_still_needed(arms: Sequence) -> int | None:
@@ -61,7 +70,9 @@ def _decisive_p(variant, arm, control) -> float | None:
     return variant.fisher_p_value if small else (variant.p_value_adjusted or variant.p_value)
 
 
-def _reading(arms, compared, *, alpha: float, planned_n: int | None, said: list[str]) -> str:
+def _reading(
+    arms, compared, *, alpha: float, planned_n: int | None, said: list[str]
+) -> tuple[str, str]:
     control = arms[0]
     winners = []
     for variant, arm in zip(compared, arms[1:], strict=True):
@@ -77,17 +88,17 @@ def _reading(arms, compared, *, alpha: float, planned_n: int | None, said: list[
             said.append(messages.AB_PEEKING)
         if (best.abs_uplift or 0) > 0:
             odds = chance(best.prob_beat_control or 0)
-            return messages.AB_VERDICT_BETTER.format(
+            return "winner", messages.AB_VERDICT_BETTER.format(
                 name=best.name, chance=odds, control=control.name, p=p
             )
         odds = chance(1 - (best.prob_beat_control or 0))
-        return messages.AB_VERDICT_WORSE.format(
+        return "loser", messages.AB_VERDICT_WORSE.format(
             name=best.name, chance=odds, control=control.name, p=p
         )
     if not reached:
-        return messages.AB_VERDICT_NOT_YET
+        return "not yet", messages.AB_VERDICT_NOT_YET
     smallest = _detectable_uplift(arms)
-    return messages.AB_VERDICT_NO_DIFFERENCE.format(points=smallest * 100)
+    return "no difference", messages.AB_VERDICT_NO_DIFFERENCE.format(points=smallest * 100)
 
 
 def chance(probability: float) -> str:

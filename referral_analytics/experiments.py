@@ -75,6 +75,7 @@ class BinaryResult:
     verdict: str
     messages: tuple[str, ...]
     alpha: float
+    outcome: str  # one of experiment_verdict.OUTCOMES
 
 
 def _validate(arms: Sequence[Arm], planned: Sequence[float] | None) -> list[float]:
@@ -132,8 +133,8 @@ def analyse_binary(
     )  # fmt: skip
     srm = stats.sample_ratio_mismatch([a.n for a in arms], shares)
     overall = stats.chi_square_independence([a.events for a in arms], [a.n for a in arms])
-    said, text = verdict(arms, compared, srm=srm, alpha=alpha, planned_n=planned_n)
-    return BinaryResult((head, *compared), srm, overall, text, tuple(said), alpha)
+    said, text, outcome = verdict(arms, compared, srm=srm, alpha=alpha, planned_n=planned_n)
+    return BinaryResult((head, *compared), srm, overall, text, tuple(said), alpha, outcome)
 
 
 def _with(result: VariantResult, **changes: object) -> VariantResult:

@@ -77,7 +77,8 @@ except ValueError as error:
     st.stop()
 for line in result.messages:
     (st.error if "mismatch" in line else st.warning if "inflates" in line else st.info)(line)
-st.subheader(result.verdict)
+BOX = {"winner": st.success, "loser": st.error, "invalid": st.error, "no difference": st.info}
+BOX.get(result.outcome, st.warning)(f"**{result.verdict}**")
 table = pd.DataFrame(ab.results_table(result))
 decimals = {c: st.column_config.NumberColumn(format="%.2f") for c in table.columns[3:]}
 st.dataframe(table, hide_index=True, key="ab_table", column_config=decimals)
