@@ -2,12 +2,7 @@
 -- days of arriving. A month counts for a window only once the window has fully elapsed for its
 -- last possible referral by the data's end (the latest event recorded); before that the count
 -- is null, since recent months would otherwise look worse than they are.
-with as_of as (
-    select max(greatest(
-        received_at, first_contact_at, appointment_at, contract_at, closed_at, lost_at
-    )) as t
-    from referrals
-),
+with as_of as (select t from data_end()),
 cohort as (
     select
         date_trunc('month', received_at)::date as month,

@@ -1,12 +1,7 @@
 -- The period's referrals that broke the 24-hour rule, newest first: contacted after 24 hours,
 -- or not contacted although 24 hours have passed by the data's end (hours = waited so far).
 -- At most $limit + 1 rows: one more than shown tells the page the list was cut.
-with as_of as (
-    select max(greatest(
-        received_at, first_contact_at, appointment_at, contract_at, closed_at, lost_at
-    )) as t
-    from referrals
-)
+with as_of as (select t from data_end())
 select
     r.referral_id,
     r.agent,

@@ -2,12 +2,7 @@
 -- hours, missed (contacted later, or not contacted and the 24 hours are over), and still
 -- waiting (not contacted, inside their 24 hours). "Over" is judged at the data's end, the
 -- latest event recorded, so an older export is judged on its own day.
-with as_of as (
-    select max(greatest(
-        received_at, first_contact_at, appointment_at, contract_at, closed_at, lost_at
-    )) as t
-    from referrals
-)
+with as_of as (select t from data_end())
 select
     r.agent,
     count(*) as referrals,
