@@ -9,7 +9,9 @@ HubSpot, a Salesforce report (title block and trailer included), Zoho, Pipedrive
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +38,62 @@ FUB_STAGE = {
 }
 
 
+Columns = dict[str, Callable[[object], object]]  # header → how a row's value is made
+
+
+def _get(name: str) -> Callable[[object], object]:
+    return attrgetter(name)
+
+
+FOLLOW_UP_BOSS: Columns = {
+    "First Name": _get("first"), "Last Name": _get("last"),
+    "Stage": lambda p: FUB_STAGE[p.category], "Source": _get("source_group"),
+    "Assigned To": _get("agent"), "Email 1": _get("email"), "Phone 1": _get("phone"),
+    "Tags": _get("city"), "Created": lambda p: f"{p.created_at:%m/%d/%Y %I:%M %p}",
+    "Referred By": _get("referred_by"),
+}  # fmt: skip
+HUBSPOT: Columns = {
+    "Record ID": lambda p: p.contact_id.lstrip("C").lstrip("0"), "First Name": _get("first"),
+    "Last Name": _get("last"), "Email": _get("email"), "Phone Number": _get("phone"),
+    "Lifecycle Stage": lambda p: LIFECYCLE[p.category], "Contact owner": _get("agent"),
+    "Create Date": lambda p: f"{p.created_at:%Y-%m-%d %H:%M}",
+    "Original Source": _get("source_group"),
+}  # fmt: skip
+SALESFORCE: Columns = {
+    "Contact ID": lambda p: f"003{p.contact_id}", "First Name": _get("first"),
+    "Last Name": _get("last"), "Email": _get("email"), "Phone": _get("phone"),
+    "Lead Source": _get("source_group"), "Contact Owner": _get("agent"),
+    "Created Date": lambda p: f"{p.created_at:%d/%m/%Y}",
+}  # fmt: skip
+ZOHO: Columns = {
+    "Record Id": lambda p: f"zcrm_{p.contact_id}", "First Name": _get("first"),
+    "Last Name": _get("last"), "Email": _get("email"), "Mobile": _get("phone"),
+    "Lead Source": _get("source_group"), "Contact Owner": _get("agent"),
+    "Created Time": lambda p: f"{p.created_at:%b %d, %Y %I:%M %p}",
+}  # fmt: skip
+PIPEDRIVE: Columns = {
+    "Deal - ID": _get("deal_id"), "Deal - Title": lambda d: f"{d.full_name} purchase",
+    "Deal - Value": lambda d: "" if pd.isna(d.value) else f"{d.value:,.2f}",
+    "Deal - Currency": lambda d: "SAR", "Deal - Stage": _get("stage"),
+    "Deal - Status": _get("status"),
+    "Deal - Owner": _get("agent"), "Deal - Source": _get("source"),
+    "Deal - Deal created": lambda d: f"{d.created_at:%Y-%m-%d %H:%M:%S}",
+    "Deal - Won time": lambda d: f"{d.closed_at:%Y-%m-%d %H:%M:%S}" if d.status == "won" else "",
+    "Person - Name": _get("full_name"), "Person - Email": _get("email"),
+}  # fmt: skip
+KW_COMMAND: Columns = {  # KW Command's template repeats "Phone" and leaves a header blank
+    "First Name": _get("first"), "Last Name": _get("last"), "Email": _get("email"),
+    "Phone": _get("phone"), "Phone ": lambda p: None, "": _get("profession"),
+    "Tags": _get("category"), "Source": _get("source_group"), "Referred By": _get("referred_by"),
+}  # fmt: skip
+ARABIC: Columns = {
+    "الاسم": lambda p: in_arabic(p.full_name), "البريد الإلكتروني": _get("email"),
+    "الجوال": lambda p: "0" + p.phone[4:], "المصدر": lambda p: ARABIC_SOURCE[p.source_group],
+    "الوكيل": lambda p: in_arabic(p.agent), "التصنيف": lambda p: ARABIC_STAGE[p.category],
+    "تاريخ الإنشاء": lambda p: f"{p.created_at:%d/%m/%Y}",
+}  # fmt: skip
+
+
 def write_samples(
     folder: Path, *, contacts: int = 240, seed: int = 7, end: date = date(2026, 11, 22)
 ) -> list[Path]:
@@ -43,8 +101,18 @@ def write_samples(
     folder.mkdir(parents=True, exist_ok=True)
     tables = generate(contacts, seed=seed, end=end)
     people = _people(tables)
-    writers = (_follow_up_boss, _hubspot, _salesforce, _zoho, _pipedrive, _kw_command, _arabic)
-    return [write(folder, people, tables) for write in writers]
+    deals = tables["deals"].merge(people[["contact_id", "full_name", "email"]], on="contact_id")
+    return [
+        _csv(folder / "follow_up_boss_people.csv", _table(people, FOLLOW_UP_BOSS)),
+        _csv(folder / "hubspot_contacts.csv", _table(people, HUBSPOT)),
+        _salesforce_report(folder / "salesforce_contacts_report.csv", _table(people, SALESFORCE)),
+        _csv(folder / "zoho_contacts.csv", _table(people, ZOHO), delimiter=";"),
+        _csv(folder / "pipedrive_deals.csv", _table(deals, PIPEDRIVE)),
+        _workbook(
+            folder / "kw_command_contacts.xlsx", _table(people, KW_COMMAND), sheet="Contacts"
+        ),
+        _csv(folder / "arabic_crm_contacts.csv", _table(people, ARABIC), encoding="cp1256"),
+    ]
 
 
 def _people(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -59,234 +127,38 @@ def _people(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return people.where(people.notna(), None)
 
 
-def _csv(
-    path: Path,
-    header: list[str],
-    rows: list[list],
-    *,
-    encoding: str = "utf-8",
-    delimiter: str = ",",
-) -> Path:
+def _table(frame: pd.DataFrame, columns: Columns) -> list[list]:
+    """The header (stripped: a repeated header is written twice as the CRM does) and rows."""
+    rows = [[make(row) for make in columns.values()] for row in frame.itertuples()]
+    return [[h.strip() for h in columns], *rows]
+
+
+def _csv(path: Path, table: list[list], *, encoding: str = "utf-8", delimiter: str = ",") -> Path:
     with path.open("w", newline="", encoding=encoding) as out:
-        writer = csv.writer(out, delimiter=delimiter)
-        writer.writerow(header)
-        writer.writerows([["" if pd.isna(v) else v for v in row] for row in rows])
+        csv.writer(out, delimiter=delimiter).writerows(
+            [
+                ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in row]
+                for row in table
+            ]
+        )
     return path
 
 
-def _follow_up_boss(folder: Path, people: pd.DataFrame, _: dict) -> Path:
-    header = [
-        "First Name",
-        "Last Name",
-        "Stage",
-        "Source",
-        "Assigned To",
-        "Email 1",
-        "Phone 1",
-        "Tags",
-        "Created",
-        "Referred By",
-    ]
-    rows = [
-        [
-            p.first,
-            p.last,
-            FUB_STAGE[p.category],
-            p.source_group,
-            p.agent,
-            p.email,
-            p.phone,
-            p.city,
-            f"{p.created_at:%m/%d/%Y %I:%M %p}",
-            p.referred_by,
-        ]
-        for p in people.itertuples()
-    ]
-    return _csv(folder / "follow_up_boss_people.csv", header, rows)
-
-
-def _hubspot(folder: Path, people: pd.DataFrame, _: dict) -> Path:
-    header = [
-        "Record ID",
-        "First Name",
-        "Last Name",
-        "Email",
-        "Phone Number",
-        "Lifecycle Stage",
-        "Contact owner",
-        "Create Date",
-        "Original Source",
-    ]
-    rows = [
-        [
-            p.contact_id.lstrip("C").lstrip("0"),
-            p.first,
-            p.last,
-            p.email,
-            p.phone,
-            LIFECYCLE[p.category],
-            p.agent,
-            f"{p.created_at:%Y-%m-%d %H:%M}",
-            p.source_group,
-        ]
-        for p in people.itertuples()
-    ]
-    return _csv(folder / "hubspot_contacts.csv", header, rows)
-
-
-def _salesforce(folder: Path, people: pd.DataFrame, _: dict) -> Path:
+def _salesforce_report(path: Path, table: list[list]) -> Path:
     """A report export: a title block above the header, and Salesforce's trailer below."""
-    path = folder / "salesforce_contacts_report.csv"
-    header = [
-        "Contact ID",
-        "First Name",
-        "Last Name",
-        "Email",
-        "Phone",
-        "Lead Source",
-        "Contact Owner",
-        "Created Date",
-    ]
-    rows = [
-        [
-            f"003{p.contact_id}",
-            p.first,
-            p.last,
-            p.email,
-            p.phone,
-            p.source_group,
-            p.agent,
-            f"{p.created_at:%d/%m/%Y}",
-        ]
-        for p in people.itertuples()
-    ]
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerows([["Contacts by owner"], ["As of 22/11/2026 09:00"], []])
-        writer.writerow(header)
-        writer.writerows(rows)
-        writer.writerows(
-            [
-                [],
-                [f"Grand Totals ({len(rows)} records)"],
-                [],
-                ["Confidential Information - Do Not Distribute"],
-                ["Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."],
-            ]
-        )
-    return path
+    title = [["Contacts by owner"], ["As of 22/11/2026 09:00"], []]
+    trailer = [
+        [], [f"Grand Totals ({len(table) - 1} records)"], [],
+        ["Confidential Information - Do Not Distribute"],
+        ["Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."],
+    ]  # fmt: skip
+    return _csv(path, [*title, *table, *trailer])
 
 
-def _zoho(folder: Path, people: pd.DataFrame, _: dict) -> Path:
-    header = [
-        "Record Id",
-        "First Name",
-        "Last Name",
-        "Email",
-        "Mobile",
-        "Lead Source",
-        "Contact Owner",
-        "Created Time",
-    ]
-    rows = [
-        [
-            f"zcrm_{p.contact_id}",
-            p.first,
-            p.last,
-            p.email,
-            p.phone,
-            p.source_group,
-            p.agent,
-            f"{p.created_at:%b %d, %Y %I:%M %p}",
-        ]
-        for p in people.itertuples()
-    ]
-    return _csv(folder / "zoho_contacts.csv", header, rows, delimiter=";")
-
-
-def _pipedrive(folder: Path, people: pd.DataFrame, tables: dict) -> Path:
-    deals = tables["deals"].merge(people[["contact_id", "full_name", "email"]], on="contact_id")
-    header = [
-        "Deal - ID",
-        "Deal - Title",
-        "Deal - Value",
-        "Deal - Currency",
-        "Deal - Stage",
-        "Deal - Status",
-        "Deal - Owner",
-        "Deal - Source",
-        "Deal - Deal created",
-        "Deal - Won time",
-        "Person - Name",
-        "Person - Email",
-    ]
-    rows = [
-        [
-            d.deal_id,
-            f"{d.full_name} purchase",
-            "" if pd.isna(d.value) else f"{d.value:,.2f}",
-            "SAR",
-            d.stage,
-            d.status,
-            d.agent,
-            d.source,
-            f"{d.created_at:%Y-%m-%d %H:%M:%S}",
-            "" if pd.isna(d.closed_at) or d.status != "won" else f"{d.closed_at:%Y-%m-%d %H:%M:%S}",
-            d.full_name,
-            d.email,
-        ]
-        for d in deals.itertuples()
-    ]
-    return _csv(folder / "pipedrive_deals.csv", header, rows)
-
-
-def _kw_command(folder: Path, people: pd.DataFrame, _: dict) -> Path:
-    """KW Command's template repeats "Phone" and leaves a column without a header."""
-    path = folder / "kw_command_contacts.xlsx"
+def _workbook(path: Path, table: list[list], *, sheet: str) -> Path:
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Contacts"
-    sheet.append(
-        ["First Name", "Last Name", "Email", "Phone", "Phone", "", "Tags", "Source", "Referred By"]
-    )
-    for p in people.itertuples():
-        sheet.append(
-            [
-                p.first,
-                p.last,
-                p.email,
-                p.phone,
-                None,
-                p.profession,
-                p.category,
-                p.source_group,
-                p.referred_by,
-            ]
-        )
+    book.active.title = sheet
+    for row in table:
+        book.active.append(row)
     book.save(path)
     return path
-
-
-def _arabic(folder: Path, people: pd.DataFrame, _: dict) -> Path:
-    header = [
-        "الاسم",
-        "البريد الإلكتروني",
-        "الجوال",
-        "المصدر",
-        "الوكيل",
-        "التصنيف",
-        "تاريخ الإنشاء",
-    ]
-    rows = [
-        [
-            in_arabic(p.full_name),
-            p.email,
-            "0" + p.phone[4:],
-            ARABIC_SOURCE[p.source_group],
-            in_arabic(p.agent),
-            ARABIC_STAGE[p.category],
-            f"{p.created_at:%d/%m/%Y}",
-        ]
-        for p in people.itertuples()
-    ]
-    return _csv(folder / "arabic_crm_contacts.csv", header, rows, encoding="cp1256")
