@@ -98,8 +98,8 @@ READ_NOT_TEXT = (
     "CSV UTF-8 and import that file."
 )
 READ_CSV_FAILED = (
-    "“{file}” could not be read as CSV{where}: {detail}. Check that it is a plain CSV export "
-    "with one header row."
+    "“{file}” could not be read as CSV: {detail}. Check that it is a plain CSV export with one "
+    "header row."
 )
 READ_RAGGED = "{where} has {found} cells but the header has {expected}; {lines} not read."
 READ_BAD_QUOTE = "{where} has a quote that is not closed properly; {lines} not read."
