@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from referral_analytics.ingest.raw_table import Limits
+
 DEFAULT_DB = Path("data/referrals.duckdb")
 DB_ENV = "REFERRAL_DB"
 
@@ -31,9 +33,35 @@ class Settings:
 
     @classmethod
     def from_env(cls, db: str | os.PathLike[str] | None = None) -> Settings:
-        """Settings from an explicit path, else ``$REFERRAL_DB``, else ``data/referrals.duckdb``."""
+        """Settings from an explicit path, else ``$REFERRAL_DB``, else ``data/referrals.duckdb``.
+
+        The upload limits come from ``REFERRAL_MAX_UPLOAD_MB``, ``REFERRAL_MAX_ROWS`` and
+        ``REFERRAL_MAX_COLUMNS`` when set.
+        """
         path = db or os.environ.get(DB_ENV) or DEFAULT_DB
-        return cls(db_path=Path(path), currency=os.environ.get("REFERRAL_CURRENCY", "SAR"))
+        limits = {
+            name: int(os.environ[variable])
+            for name, variable in LIMIT_VARIABLES.items()
+            if os.environ.get(variable)
+        }
+        return cls(
+            db_path=Path(path), currency=os.environ.get("REFERRAL_CURRENCY", "SAR"), **limits
+        )
+
+    def limits(self) -> Limits:
+        """The limits every imported file must respect, for the reader."""
+        return Limits(
+            max_bytes=self.max_upload_mb * 1024**2,
+            max_rows=self.max_rows,
+            max_columns=self.max_columns,
+        )
+
+
+LIMIT_VARIABLES = {
+    "max_upload_mb": "REFERRAL_MAX_UPLOAD_MB",
+    "max_rows": "REFERRAL_MAX_ROWS",
+    "max_columns": "REFERRAL_MAX_COLUMNS",
+}
 
 
 def weight(default: float, label: str, help_text: str) -> float:

@@ -354,3 +354,133 @@ CHAINS_NOTE = (
 NO_CHAINS = (
     "No referral of the period continues a chain: nobody a referral brought in has referred yet."
 )
+
+# Import: what the pipeline says about a file beyond reading it.
+IMPORT_UNKNOWN_KIND = "“{kind}” is not a kind of data we import. Choose one of: {kinds}."
+IMPORT_WHICH_KIND = (
+    "The headers do not say clearly what this file holds (closest: {likely}). Choose the kind "
+    "(on the Import page, or with --kind: {kinds})."
+)
+IMPORT_NO_MAPPING = "No saved mapping is called “{name}”. Save one on the Import page first."
+IMPORT_ROW_NEEDS = "has no {labels}; every row needs one"
+IMPORT_UPDATED = "{n:,} rows updated records already stored (same record id, e-mail or phone)."
+IMPORT_DUPLICATES = (
+    "{n:,} rows repeated a record listed again later in the file; the last one counts."
+)
+IMPORT_CATEGORY_CHANGES = "{n:,} contacts moved to a new category (kept in the category history)."
+IMPORT_UNMAPPED_WORDS = (
+    "{header}: {words} are not {vocabulary} words we know. Those rows load with no "
+    "{vocabulary}, the word kept with the row; map the words in the Values table to use them."
+)
+IMPORT_UNRESOLVED = (
+    "{n:,} {label} names matched no contact ({names}); kept as text with their rows."
+)
+IMPORT_INTRO = (
+    "Upload CSV or Excel exports from your CRM (Follow Up Boss, KW Command, kvCORE, Lofty, "
+    "Sierra, HubSpot, Salesforce, Zoho, Pipedrive, or your own sheet). Each file is checked "
+    "row by row before anything is written, and loads all or nothing."
+)
+IMPORT_LIMITS = "Up to {mb:,} MB, {rows:,} rows and {columns:,} columns per file."
+IMPORT_SKIP_HELP = (
+    "Off: a file with any invalid row loads nothing. On: its valid rows load, and the rejected "
+    "ones can be downloaded as CSV to fix and import again."
+)
+IMPORT_KIND_HELP = "Detected from the headers; change it if the file holds something else."
+IMPORT_KIND_DETECTED = "Detected from the headers ({score:.0%} of the signals of {kind})."
+IMPORT_MAPPING_HELP = (
+    "The field of ours each column fills. “Keep in extra” stores the column with the row "
+    "without using it in figures; nothing is dropped."
+)
+IMPORT_MAPPING_SAVED = "Mapping “{name}” saved: the next file with these headers uses it."
+IMPORT_WORDS_HELP = (
+    "Your CRM's words that our vocabularies do not know. Say what each means; unmapped words "
+    "load as empty with the word kept beside the row."
+)
+IMPORT_READY = "Ready: {n:,} of {rows} will load, filling {fields} fields; {kept} kept as they are."
+IMPORT_REJECTED = (
+    "{n:,} of {rows} have problems, so nothing will load. Fix them in the file, or switch on "
+    "“Load the valid rows” above."
+)
+IMPORT_ALREADY = "This file is already imported (import #{id}); importing it again changes nothing."
+IMPORT_NO_HISTORY = "Nothing imported yet."
+IMPORT_UNDONE = "Import #{id} undone: {n:,} rows removed, what it replaced restored."
+IMPORT_DATE_DECISION = (
+    "Column “{header}”: {decision} Choose on the Import page, or run again with "
+    "--date-order DMY, MDY or YMD."
+)
+IMPORT_CANNOT_OPEN = "“{file}” could not be opened: {reason}."
+
+# Import mapping: the columns a kind cannot do without, and saved mappings.
+MAPPING_NEEDS_ONE = "Map a column to {label} ({kind} need it)."
+MAPPING_NEEDS_ANY = "Map a column to {labels} ({kind} need one of them)."
+MAPPING_NAME_BLANK = "Give the mapping a name to save it under."
+
+# --- import: values (ingest.values) ---------------------------------------------------------
+# A reason says what was expected and never repeats the cell: the preview shows it alongside.
+VALUE_NOT_DATE = "Not a date: write it like 2026-09-12, 12/09/2026 or 12 Sep 2026."
+VALUE_NOT_MONTH = "Not a month: write it like 2026-09, Sep 2026 or 2026-09-01."
+VALUE_NO_DAY = "Has no day of the month: write a full date such as 2026-09-12."
+VALUE_NO_YEAR = "Has no year: write a full date such as 12/09/2026."
+VALUE_TIME_ONLY = "A time of day without a date."
+VALUE_BAD_MONTH = "Not a real date: the month must be 1 to 12."
+VALUE_NO_SUCH_DAY = "Not a real date: that month has no such day."
+VALUE_YEAR_RANGE = "The year must be between 1900 and 2100."
+VALUE_BAD_TIME = "Not a real time: hours go to 23 (12 with AM/PM), minutes and seconds to 59."
+VALUE_BAD_ZONE = "Not a time zone: use Z, UTC or an offset such as +03:00."
+VALUE_OTHER_ORDER = "Not a real date when read {order} like the rest of the column."
+VALUE_YEAR_NOT_FIRST = "The year is written last, but the column is set to year first (YMD)."
+VALUE_NUMBER_AMONG_DATES = (
+    "A number among dates: only a column of numbers alone is read as Excel dates."
+)
+VALUE_SERIAL_RANGE = (
+    "Too small or too large for an Excel date (20000 to 80000, years 1954 to 2119)."
+)
+VALUE_DATES_DAY_FIRST = "Dates read day-first (“{example}” rules out month-first)."
+VALUE_DATES_MONTH_FIRST = "Dates read month-first (“{example}” rules out day-first)."
+VALUE_DATES_MOSTLY = (
+    "Dates read {order}: {count:,} only make sense that way and {other:,} only the other way "
+    "(those are reported)."
+)
+VALUE_DATES_AS_CHOSEN = "Dates read {order}, as chosen."
+VALUE_DATES_AMBIGUOUS = (
+    "“{example}” could be {first} or {second}; choose the date order (DMY or MDY)."
+)
+VALUE_DATES_MIXED = (
+    "As many dates only make sense day-first (“{dmy}”) as only month-first (“{mdy}”); "
+    "choose the date order (DMY or MDY)."
+)
+VALUE_DATES_SERIALS = "Numbers read as Excel dates (“{example}” is {date})."
+VALUE_DATES_UTC = "Times written with a zone were converted to UTC."
+VALUE_NOT_AMOUNT = "Not an amount: write it like 1,200.50, SAR 450,000 or 1.2M."
+VALUE_NOT_NUMBER = "Not a number: write it like 1200, 1,200.5 or 2.5k."
+VALUE_NOT_INTEGER = "Not a whole number: write it like 12 or 1,200."
+VALUE_NOT_PERCENT = "Not a percentage: write it like 12%, 12.5 or 0.125."
+VALUE_GROUPING = "The thousands separators are misplaced: groups after the first need 3 digits."
+VALUE_FRACTION = "Not a whole number: it has a fraction."
+VALUE_TOO_LARGE = "Too large to store."
+VALUE_OTHER_CURRENCY = "In {currency} while the column is in {main}: convert it first."
+VALUE_NOT_RATING = "Not a rating: write a whole number from 0 to 10, such as 4, 4/5 or ★★★★."
+VALUE_CURRENCY = "Amounts in {currency}."
+VALUE_DECIMAL_COMMA = "A comma is the decimal separator in this column (as in “{example}”)."
+VALUE_DECIMAL_POINT = (
+    "“{lone}” read as a decimal: the column writes decimals with a point (as in “{example}”)."
+)
+VALUE_THOUSANDS = (
+    "“{lone}” read as {value}: one separator followed by three digits is taken as thousands."
+)
+VALUE_FRACTIONS = (
+    "Every value is at most 1 and none has %, so they are read as fractions (0.125 = 12.5%)."
+)
+VALUE_NOT_EMAIL = "Not an e-mail address: it needs one @ and a domain, like name@example.com."
+VALUE_SEVERAL_EMAILS = "More than one e-mail address: keep one per cell."
+VALUE_NOT_PHONE = (
+    "Not a phone number: digits with an optional leading + (spaces, dashes and brackets are fine)."
+)
+VALUE_PHONE_SHORT = "Too short for a phone number (at least 5 digits)."
+VALUE_PHONE_LONG = "Too long for a phone number (at most 15 digits after the + or 00)."
+VALUE_SEVERAL_PHONES = "More than one phone number: keep one per cell."
+VALUE_EXCEL_NUMBER = "Looks like a number Excel converted; export {what} as text."
+VALUE_NOT_YES_NO = "Not yes or no: write yes/no, true/false, 1/0, x or ✓."
+VALUE_UNKNOWN_WORD = "Not a known {what}: expected {words}; or map it in the Values table."
+VALUE_WORDS_MAPPED = "Read as our words: {pairs}."
+IMPORT_TEMPLATE_NOTES = "Skipped the template's row of descriptions under the header."

@@ -42,12 +42,28 @@ def test_pages_hold_no_sql(path):
     assert "duckdb" not in _imports(path) or path.name == "_loaders.py"  # the connection's type
 
 
+REGISTERED_FRAMES = {
+    "_wanted": pd.DataFrame({"position": [0], "wanted": ["x"]}),
+    "_link_rows": pd.DataFrame(
+        {
+            "position": [0],
+            "contact_id": ["c"],
+            "email": ["e"],
+            "phone": ["p"],
+            "generated_id": ["C1-2"],
+        }
+    ),  # fmt: skip
+    "_links": pd.DataFrame({"referrer_id": ["a"], "referred_id": ["b"], "__row": [2]}),
+}
+
+
 @pytest.mark.parametrize("name", queries.statement_names())
 def test_every_sql_statement_runs_against_the_schema(name, con):
     text = queries.sql(name)
     params = {p: _sample(p) for p in queries.parameters(name)}
-    if "_wanted" in text:  # statements over a frame the caller registers
-        con.register("_wanted", pd.DataFrame({"position": [0], "wanted": ["x"]}))
+    for frame_name, frame in REGISTERED_FRAMES.items():  # frames the caller registers
+        if frame_name in text:
+            con.register(frame_name, frame)
     con.execute(text, params).fetchall()
 
 

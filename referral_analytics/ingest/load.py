@@ -159,6 +159,8 @@ def _merged_column(column: str, spec: TableKey, incoming: list[str]) -> str:
     """A stored column after the merge: the key from the file, else the file's value if any."""
     if column in spec.key:
         return f'n."{column}"'
+    if column == "extra" and column in incoming:  # the file's may be a struct: stored as JSON
+        return 'coalesce(n."extra"::json, o."extra") as "extra"'
     if column in incoming:
         return f'coalesce(n."{column}", o."{column}") as "{column}"'
     return f'o."{column}"'
