@@ -19,7 +19,9 @@ navigation = st.navigation(
             st.Page("views/experiments.py", title="Experiments", icon=":material/science:"),
             st.Page("views/partners.py", title="Partners", icon=":material/handshake:"),
         ],
-        # "Data": the Import page joins here.
+        "Data": [
+            st.Page("views/data_import.py", title="Import", icon=":material/upload_file:"),
+        ],
     }
 )
 navigation.run()

@@ -8,6 +8,8 @@ connection and the shared widgets.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -15,9 +17,14 @@ import streamlit as st
 from referral_analytics import db, funnel, messages, queries, sources
 from referral_analytics.config import Settings
 from referral_analytics.filters import Filters
+from referral_analytics.ingest import mapping, pipeline
+from referral_analytics.ingest.mapping import SavedMapping
+from referral_analytics.ingest.pipeline import ImportOptions, Prepared, Source
+from referral_analytics.ingest.read import list_sheets
 from referral_analytics.overview import OverviewReport, overview_report
 from referral_analytics.queries import experiments as queries_experiments
 from referral_analytics.queries import funnel as queries_funnel
+from referral_analytics.queries import imports as queries_imports
 from referral_analytics.queries import partners as queries_partners
 from referral_analytics.queries import sources as queries_sources
 
@@ -211,3 +218,40 @@ def experiment_arms(filters: Filters, version: int, experiment: str) -> pd.DataF
 def experiment_daily(filters: Filters, version: int, experiment: str) -> pd.DataFrame:
     """Cumulative sends and events per variant and day."""
     return queries_experiments.experiment_daily(connection(), filters, experiment)
+
+
+# --- import ----------------------------------------------------------------------------------
+# A file read and a file checked are kept as resources (shared, not copied): a million-row
+# table pickled on every rerun would cost more than reading it. Both are immutable.
+@st.cache_resource(show_spinner="Reading the file…", max_entries=8, ttl=3600)
+def import_source(path: str, file_name: str, sheet: str | None, version: int) -> Source:
+    """The file hashed and read (or found already imported)."""
+    options = ImportOptions(sheet=sheet, limits=settings().limits())
+    return pipeline.read_source(connection(), Path(path), options, file_name=file_name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
+def import_sheets(path: str, file_name: str) -> tuple[tuple[str, int], ...]:
+    """A workbook's sheets with their row counts; () for CSV."""
+    return list_sheets(Path(path), limits=settings().limits())
+
+
+@st.cache_resource(show_spinner="Checking every row…", max_entries=8, ttl=3600)
+def import_prepared(
+    path: str, file_name: str, options_key: str, version: int, _options: ImportOptions
+) -> Prepared:
+    """The file recognised, mapped and checked under ``_options`` (keyed by ``options_key``)."""
+    source = import_source(path, file_name, _options.sheet, version)
+    return pipeline.prepare(connection(), source, _options)
+
+
+@st.cache_data(show_spinner=False)
+def import_history(version: int) -> pd.DataFrame:
+    """Every import with its counts, newest first."""
+    return queries_imports.import_history(connection())
+
+
+@st.cache_data(show_spinner=False)
+def saved_mappings(version: int) -> list[SavedMapping]:
+    """Column mappings users saved, newest first."""
+    return mapping.saved_mappings(connection())
