@@ -34,8 +34,8 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(VENV)/.dev  ## benchmarks on a million contacts (not part of `make test`)
-	$(BIN)/python -m bench
+bench: $(VENV)/.dev  ## benchmarks on a million contacts (not part of `make test`); BENCH_ARGS=--quick for the smoke
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 demo: $(VENV)/.runtime  ## replace the database's contents with the demo data
 	$(BIN)/python -m referral_analytics demo --db $(DB) --replace

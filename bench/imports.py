@@ -1,0 +1,64 @@
+"""Our import against the bare reads: the 1M-row CSV and the 100k-row XLSX, end to end.
+
+"End to end" is what a user waits for: hash, read every cell as text, detect the kind, map,
+parse and check every column, merge into a fresh database file and close it. Each run times
+the bare reader and our pipeline back to back, so the ratio pairs samples taken in the same
+moment of a noisy machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from bench import baselines, memory
+from bench.context import Context, remove_db
+from bench.figures import Figure, ratio, timed
+from referral_analytics import db
+from referral_analytics.ingest.pipeline import ImportOptions, import_file
+
+CSV_RATIO, XLSX_RATIO, RSS_MB = 2.0, 1.5, 1536.0  # the issue's targets
+
+
+def import_contacts(path: Path, target: Path) -> None:
+    """Import a contacts export into a new database file, as the CLI does."""
+    con = db.connect(target)
+    try:
+        report = import_file(con, path, ImportOptions(kind="contacts"))
+    finally:
+        con.close()
+    if report.status != "loaded":
+        raise RuntimeError(f"the import did not load: {report.summary()} {report.warnings[:3]}")
+
+
+def figures(context: Context) -> Iterator[Figure]:
+    """The two imports with their ratios, and the CSV import's peak memory."""
+    ours_db, bare_db = context.fresh_db("ours"), context.fresh_db("bare")
+    csv = Figure(f"CSV {context.csv_rows:,} rows: our import (contacts)", "s", None)
+    bare_csv = Figure(f"CSV {context.csv_rows:,} rows: bare read_csv, paired", "s", None)
+    for _ in range(context.runs):
+        bare_csv.samples += timed(partial(baselines.bare_csv, context.csv, bare_db), runs=1,
+                                  after=partial(remove_db, bare_db))  # fmt: skip
+        csv.samples += timed(partial(import_contacts, context.csv, ours_db), runs=1,
+                             after=partial(remove_db, ours_db))  # fmt: skip
+    yield csv
+    yield ratio("CSV import ÷ bare DuckDB read_csv into a file", CSV_RATIO, csv, bare_csv)
+
+    xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: our import (contacts)", "s", None)
+    bare_xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: bare fastexcel, paired", "s", None)
+    for _ in range(context.runs):
+        bare_xlsx.samples += timed(partial(baselines.fastest_xlsx, context.xlsx), runs=1)
+        xlsx.samples += timed(partial(import_contacts, context.xlsx, ours_db), runs=1,
+                              after=partial(remove_db, ours_db))  # fmt: skip
+    yield xlsx
+    yield ratio("XLSX import ÷ bare fastexcel read", XLSX_RATIO, xlsx, bare_xlsx)
+
+    rss = Figure(
+        f"CSV {context.csv_rows:,} rows: peak RSS of our import", "MB", RSS_MB,
+        note="a fresh process, interpreter and imports included",
+    )  # fmt: skip
+    for _ in range(min(context.runs, 3)):
+        rss.samples.append(memory.peak_rss_mb(import_contacts, context.csv, ours_db))
+        remove_db(ours_db)
+    yield rss
