@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from referral_analytics import db, funnel, messages, queries, sources
+from referral_analytics import experiments as ab
 from referral_analytics.config import Settings
 from referral_analytics.filters import Filters
 from referral_analytics.ingest import mapping, pipeline
@@ -255,3 +256,13 @@ def import_history(version: int) -> pd.DataFrame:
 def saved_mappings(version: int) -> list[SavedMapping]:
     """Column mappings users saved, newest first."""
     return mapping.saved_mappings(connection())
+
+
+# --- experiments -----------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def experiment_analysis(
+    arms: tuple[ab.Arm, ...], planned: tuple[float, ...] | None, planned_n: int | None
+) -> ab.BinaryResult:
+    """The A/B/n analysis of these counts: exact Bayesian sums are worth computing once."""
+    return ab.analyse_binary(list(arms), planned=list(planned) if planned else None,
+                             planned_n=planned_n)  # fmt: skip

@@ -71,7 +71,9 @@ if mode == "counts":
 else:
     arms, planned, planned_n, rows, name, metric = from_store()
 try:
-    result = ab.analyse_binary(arms, planned=planned, planned_n=planned_n)
+    result = loaders.experiment_analysis(
+        tuple(arms), tuple(planned) if planned else None, planned_n
+    )
 except ValueError as error:
     st.error(str(error))
     st.stop()
