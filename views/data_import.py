@@ -163,7 +163,7 @@ def problems(prepared: Prepared, fid: str) -> None:
     if prepared.warnings:
         with st.expander(f"Notes ({len(prepared.warnings)})"):
             for warning in prepared.warnings:
-                st.markdown(f"- {warning}")
+                st.text(warning)  # names from the file: shown as text, never as markdown
 
 
 def file_panel(uploaded, skip_invalid: bool) -> Prepared | None:
@@ -251,7 +251,7 @@ def results(reports: list[FileReport]) -> None:
         else:
             st.warning(report.summary(), icon="⚠️")
         for line in report.warnings[:20]:
-            st.caption(line)
+            st.text(line)
     if any(r.status == "loaded" for r in reports):
         st.page_link("views/overview.py", label="See the Overview", icon="📈")
 

@@ -125,3 +125,19 @@ def _keyed(elements, prefix: str):
 def _table_with(at, column: str):
     """The table on the page that has ``column`` (read-only tables carry no key in AppTest)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_html_and_formulas_in_cells_stay_text(app_at, tmp_path):
+    store = build_demo_db(tmp_path / "store.duckdb", 200)
+    hostile = (
+        "Name,Email,Stage\n"
+        '"=HYPERLINK(""http://x"")",huda@example.com,<script>alert(1)</script>\n'
+    ).encode()
+    at = _upload(_open(app_at, store), "hostile.csv", hostile)
+    assert any("<script>alert(1)</script>" in t.value for t in at.text)
+    assert not any("<script>" in m.value for m in at.markdown)
+    at.button(key="import").click().run()
+    con = db.connect(store)
+    stored = con.execute("select full_name from contacts where email = 'huda@example.com'")
+    assert stored.fetchall() == [('=HYPERLINK("http://x")',)]
+    con.close()
