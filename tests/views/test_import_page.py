@@ -130,9 +130,8 @@ def _table_with(at, column: str):
 def test_html_and_formulas_in_cells_stay_text(app_at, tmp_path):
     store = build_demo_db(tmp_path / "store.duckdb", 200)
     hostile = (
-        "Name,Email,Stage\n"
-        '"=HYPERLINK(""http://x"")",huda@example.com,<script>alert(1)</script>\n'
-    ).encode()
+        b'Name,Email,Stage\n"=HYPERLINK(""http://x"")",huda@example.com,<script>alert(1)</script>\n'
+    )
     at = _upload(_open(app_at, store), "hostile.csv", hostile)
     assert any("<script>alert(1)</script>" in t.value for t in at.text)
     assert not any("<script>" in m.value for m in at.markdown)
