@@ -42,10 +42,6 @@ class ParsedColumn:
     parsed: values.Parsed
     unmapped_words: tuple[tuple[str, int], ...] = ()  # vocab words no table knows, with counts
 
-    @property
-    def error_positions(self) -> set[int]:
-        return {position for position, _ in self.parsed.errors}
-
 
 def parse_columns(
     raw: RawTable,

@@ -91,11 +91,6 @@ def unknown_words(raw: RawTable, kind: str, matches: list[ColumnMatch]) -> pd.Da
     return frame.sort_values(["Column", "Rows"], ascending=[True, False], ignore_index=True)
 
 
-def word_choices(vocabulary: str) -> list[str]:
-    """What a word of ``vocabulary`` may mean: our own words."""
-    return list(vocabularies.canonical(vocabulary))
-
-
 def words_from_table(table: pd.DataFrame) -> dict[str, dict[str, str]]:
     """vocabulary → {word → our word} from the edited Values table (blank choices skipped)."""
     words: dict[str, dict[str, str]] = {}
