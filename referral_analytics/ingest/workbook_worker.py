@@ -1,8 +1,8 @@
 """Child process that parses a workbook with fastexcel under a memory limit.
 
-Run as ``python -I workbook_worker.py <memory bytes>`` by ``workbook.py``, which sends the
-request as JSON on stdin (the child starts while the parent still checks the file); never
-imported by the app. calamine allocates a dense grid for a sheet's used range and aborts the whole
+Run as ``python -I workbook_worker.py <memory bytes>`` by ``workbook.py``, which starts it
+ahead of need and later sends the request as one line of JSON on stdin; never imported by
+the app. calamine allocates a dense grid for a sheet's used range and aborts the whole
 process when an allocation fails, so it runs here, in a process of its own whose address
 space is capped (RLIMIT_AS) before fastexcel is even imported: a hostile or huge workbook
 kills this child, never the app. Stand-alone on purpose (standard library, pyarrow,
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     except (MemoryError, ImportError, OSError):
         return MEMORY_ERROR
     try:
-        answer = _answer(json.loads(sys.stdin.read()))
+        answer = _answer(json.loads(sys.stdin.readline()))
     except MemoryError:
         return MEMORY_ERROR
     except Exception as error:  # the parent turns any failure into a message for the user

@@ -6,6 +6,7 @@ an OpenDocument file) is crafted with zipfile.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
@@ -288,3 +289,32 @@ def test_an_excel_97_workbook_is_read():
     assert raw.sheet == "Monthly" and raw.headers[:2] == ("DATE", "CPIAUCSL")
     assert raw.table.slice(0, 1).to_pylist()[0]["DATE"] == "1934-01-01"
     assert raw.table.column("__row").to_pylist()[:2] == [2, 3]
+
+
+# --- the parsing child ------------------------------------------------------------------------
+
+
+def _children() -> set[int]:
+    """Our live child processes (zombies excluded), from /proc."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            found.add(int(status.parent.name))
+    return found
+
+
+def test_each_read_uses_a_fresh_child_and_leaves_one_spare(tmp_path):
+    good = book(tmp_path / "g.xlsx", {"S": [["Name"], ["Sara"]]})
+    hostile = xlsx(tmp_path / "far.xlsx", sheet_xml(CELLS + '<row r="9"><c r="XFD9"/></row>'))
+    before = _children()
+    read_table(good)
+    spare = _children() - before
+    assert len(spare) == 1  # started after the read, for the next one
+    refused(hostile)  # the child parsing it is killed when the guard refuses
+    read_table(good)
+    after = _children() - before
+    assert len(after) == 1 and after.isdisjoint(spare)  # the spare served a read, once

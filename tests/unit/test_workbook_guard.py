@@ -186,8 +186,9 @@ def test_a_utf16_xml_part_is_refused(tmp_path):
 # --- cell references --------------------------------------------------------------------------
 
 
-def test_a_cell_at_xfd1048576_is_refused_before_any_parser_runs(tmp_path):
-    # python-calamine allocates the whole 16,384 × 1,048,576 grid for this and aborts.
+def test_a_cell_at_xfd1048576_is_refused_by_the_guard_not_left_to_the_parser(tmp_path):
+    # calamine allocates the whole 16,384 × 1,048,576 grid for this and aborts; the capped
+    # child may already be at it, but the user gets the guard's message, fast.
     rows = CELLS + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     started = time.perf_counter()
     error = refused(xlsx(tmp_path / "far.xlsx", sheet_xml(rows), name="Contacts"))
