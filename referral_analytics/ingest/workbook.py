@@ -4,8 +4,9 @@ The child (``workbook_worker.py``) runs under a memory cap and hands back Arrow 
 temporary file; if it dies (calamine aborts when an allocation fails), the user gets a
 message naming the file, and this process goes on.
 
-Two things keep the child off the user's clock. A spare child is started after each read, so
-the next one finds Python and fastexcel already loaded (0.35 s). And the child parses while
+Two things keep the child off the user's clock. A spare child is started a little after each
+read (not at once: it would take a core from the rest of that import), so the next read finds
+Python and fastexcel already loaded (0.35 s). And the child parses while
 this process runs the guard, on the other core: the parse is confined (memory cap, timeout,
 killed the moment the guard refuses) and none of its output is used before the guard passes,
 so a hostile file still gets the guard's message and harms nothing.
@@ -37,6 +38,7 @@ WORKER = Path(__file__).with_name("workbook_worker.py")
 TIMEOUT_SECONDS = 300
 ROW_SLACK = 100  # rows a title block, header and trailer may add to the data rows
 MEMORY_EXIT = 3
+SPARE_DELAY_SECONDS = 2.0
 ZIPPED = ("xlsx", "ods")
 
 
@@ -90,6 +92,7 @@ def _check_answer(answer: dict[str, Any], name: str, sheet: str | None, limits: 
 
 _spares: dict[int, subprocess.Popen[bytes]] = {}  # memory cap → a started, idle child
 _spares_lock = threading.Lock()
+_closing = False
 
 
 @contextmanager
@@ -106,11 +109,17 @@ def _worker(limits: Limits) -> Iterator[subprocess.Popen[bytes]]:
         yield child
     finally:
         _stop(child)  # used once: one file's parse never shares a process with another's
-        spare = _start_worker(cap)
-        with _spares_lock:
-            spare, _spares[cap] = _spares.get(cap), spare
-        if spare is not None:  # another read put one there meanwhile
-            _stop(spare)
+        # Later, not now: starting Python would take a core from the rest of this import.
+        timer = threading.Timer(SPARE_DELAY_SECONDS, _start_spare, args=(cap,))
+        timer.daemon = True
+        timer.start()
+
+
+def _start_spare(cap: int) -> None:
+    with _spares_lock:
+        if cap in _spares or _closing:  # another read's spare is waiting, or we are exiting
+            return
+        _spares[cap] = _start_worker(cap)
 
 
 def _start_worker(cap: int) -> subprocess.Popen[bytes]:
@@ -133,7 +142,9 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 
 @atexit.register
 def _stop_spares() -> None:
+    global _closing
     with _spares_lock:
+        _closing = True
         spares = list(_spares.values())
         _spares.clear()
     for child in spares:

@@ -24,6 +24,9 @@ import pyarrow.compute as pc
 
 DATETIME = r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$"
 DATETIME_LENGTHS = (19, 29)  # "2026-09-12 14:30:00" up to nanoseconds
+PLAIN = 19  # "2026-09-12 14:30:00", what nearly every datetime cell is
+DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+MARKS = {4: ord("-"), 7: ord("-"), 10: ord(" "), 13: ord(":"), 16: ord(":")}
 DECIMAL = r"^-?[0-9]+\.[0-9]+$"
 SIGNIFICANT = 15  # Excel shows and stores 15 significant digits
 THREADS = 2
@@ -39,15 +42,64 @@ def as_text(grid: pa.Table) -> pa.Table:
 
 
 def _column_text(column: pa.ChunkedArray) -> pa.Array:
-    # Candidates are picked by length first (cheap, no decoding), so the regular expressions
-    # run on the few cells that can match: a text column costs one pass.
+    # Candidates are picked from the bytes first (length, first character: no decoding), so
+    # the regular expressions run on the few cells that can match: a text column costs one
+    # pass, and the common datetime ("2026-09-12 14:30:00") is rewritten by numpy.
     values = column.combine_chunks().cast(pa.string())
     lengths = np.asarray(pc.fill_null(pc.binary_length(values), -1))
     if (lengths == 0).any():
         values = pc.if_else(pa.array(lengths == 0), pa.scalar(None, pa.string()), values)
-    dated = np.flatnonzero((lengths >= DATETIME_LENGTHS[0]) & (lengths <= DATETIME_LENGTHS[1]))
-    values = _rewrite(values, dated, DATETIME, _iso)
-    return _rewrite(values, np.flatnonzero(lengths > SIGNIFICANT + 1), DECIMAL, _rounded)
+    starts, data = _bytes(values)
+    first = data[np.minimum(starts[:-1], len(data) - 1)] if len(data) else np.zeros(len(values))
+    numeric = (lengths > 0) & (((first >= ord("0")) & (first <= ord("9"))) | (first == ord("-")))
+    dated = numeric & (lengths >= DATETIME_LENGTHS[0]) & (lengths <= DATETIME_LENGTHS[1])
+    plain, cells = _plain_datetimes(starts, data, np.flatnonzero(dated & (lengths == PLAIN)))
+    values = _replaced(values, plain, _iso_plain(cells))
+    dated[plain] = numeric[plain] = False
+    values = _rewrite(values, np.flatnonzero(dated), DATETIME, _iso)
+    long = np.flatnonzero(numeric & (lengths > SIGNIFICANT + 1))
+    return _rewrite(values, long, DECIMAL, _rounded)
+
+
+def _bytes(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's start in the data buffer (and the end of the last), and the buffer."""
+    _, offsets, data = values.buffers()
+    starts = np.frombuffer(offsets, np.int32)[values.offset : values.offset + len(values) + 1]
+    return starts, np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+
+
+def _plain_datetimes(
+    starts: np.ndarray, data: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Those of ``rows`` whose 19 characters are "dddd-dd-dd dd:dd:dd", with their bytes."""
+    cells = data[starts[rows, None] + np.arange(PLAIN)]
+    digits = (cells[:, DIGITS] >= ord("0")) & (cells[:, DIGITS] <= ord("9"))
+    marks = cells[:, list(MARKS)] == np.frombuffer(bytes(MARKS.values()), np.uint8)
+    plain = digits.all(axis=1) & marks.all(axis=1)
+    return rows[plain], cells[plain]
+
+
+def _iso_plain(cells: np.ndarray) -> pa.Array:
+    """``_iso`` for "dddd-dd-dd dd:dd:dd" cells, one row of 19 bytes each."""
+    midnight = (cells[:, 11:] == np.frombuffer(b"00:00:00", np.uint8)).all(axis=1)
+    days = np.ascontiguousarray(cells[:, :10]).view("S10").ravel()
+    time_only = np.isin(days, [day.encode() for day in EXCEL_DAY_ZERO])
+    midnight &= ~time_only  # day zero at midnight is the time "00:00:00"
+    cells[:, 10] = ord("T")
+    keep = np.ones(cells.shape, dtype=bool)
+    keep[midnight, 10:] = False
+    keep[time_only, :11] = False
+    ends = np.cumsum(keep.sum(axis=1), dtype=np.int32)
+    offsets = np.concatenate([np.zeros(1, np.int32), ends])
+    return pa.StringArray.from_buffers(len(cells), pa.py_buffer(offsets), pa.py_buffer(cells[keep]))
+
+
+def _replaced(values: pa.Array, rows: np.ndarray, new: pa.Array) -> pa.Array:
+    if rows.size == 0:
+        return values
+    mask = np.zeros(len(values), dtype=bool)
+    mask[rows] = True
+    return pc.replace_with_mask(values, pa.array(mask), new)
 
 
 def _rewrite(
@@ -60,9 +112,7 @@ def _rewrite(
     matches = np.asarray(pc.fill_null(pc.match_substring_regex(picked, pattern), False))
     if not matches.any():
         return values
-    mask = np.zeros(len(values), dtype=bool)
-    mask[candidates[matches]] = True
-    return pc.replace_with_mask(values, pa.array(mask), change(picked.filter(pa.array(matches))))
+    return _replaced(values, candidates[matches], change(picked.filter(pa.array(matches))))
 
 
 def _iso(values: pa.Array) -> pa.Array:

@@ -1,4 +1,5 @@
-"""Property: any table of text written as CSV in a supported encoding and dialect reads back.
+"""Properties of reading: any table of text written as CSV in a supported encoding and dialect
+reads back; workbook cells become text by one plain rule.
 
 Defined round trip: headers come back exactly; a cell comes back exactly, except that an
 empty cell comes back as None; ``__row`` is the line each record starts on, counting LF and
@@ -11,14 +12,17 @@ are not report-trailer wording ("Grand Totals", …), which is cut by design.
 
 from __future__ import annotations
 
+import re
 import string
 
 import openpyxl
+import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from referral_analytics.ingest.layout import trailer_text
 from referral_analytics.ingest.read import ReadError, read_table
+from referral_analytics.ingest.workbook_cells import as_text
 
 DELIMITERS = (",", ";", "\t", "|")
 # Words per encoding: Western accents sit inside Latin words, as they do in real names (a
@@ -126,3 +130,44 @@ def test_a_damaged_workbook_gives_a_read_error_never_a_traceback(tmp_path, damag
         read_table(path)
     except ReadError as error:
         assert error.problem.file == "upload.xlsx" and error.problem.message
+
+
+# --- workbook cells as text -------------------------------------------------------------------
+
+
+def _as_read(text: str | None) -> str | None:
+    """The rule of ``workbook_cells``, one cell at a time, written plainly."""
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?", text):
+        day, clock = text[:10], text[11:]
+        if day in ("1899-12-30", "1899-12-31"):
+            return clock
+        return day if re.fullmatch(r"00:00:00(\.0+)?", clock) else f"{day}T{clock}"
+    if len(text) > 16 and re.fullmatch(r"-?[0-9]+\.[0-9]+", text):
+        return format(float(text), ".15g")
+    return text
+
+
+_stamps = st.builds(
+    lambda day, clock, fraction: f"{day}{clock}{fraction}",
+    st.sampled_from(["2026-09-12 ", "1899-12-30 ", "1899-12-31 ", "0001-01-01 ", "2026-9-12 "]),
+    st.sampled_from(["00:00:00", "14:30:00", "23:59:59", "00:00:0x", "12:30"]),
+    st.sampled_from(["", ".000", ".250", ".123456789", "x"]),
+)
+_cells = st.one_of(
+    st.none(),
+    st.just(""),
+    _stamps,
+    st.from_regex(r"-?[0-9]{1,12}\.[0-9]{1,9}", fullmatch=True),
+    st.text(alphabet="0123456789-:. Tabc@٣", max_size=30),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_cells, max_size=40), st.integers(0, 3))
+def test_workbook_cells_read_as_the_plain_rule_says(cells, cut):
+    # A slice of a column, so buffers that start at an offset are covered too.
+    column = pa.chunked_array([pa.array(cells, pa.string()).slice(min(cut, len(cells)))])
+    read = as_text(pa.table({"c": column}))["c"].to_pylist()
+    assert read == [_as_read(text) for text in cells[min(cut, len(cells)) :]]

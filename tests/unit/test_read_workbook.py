@@ -7,6 +7,7 @@ an OpenDocument file) is crafted with zipfile.
 from __future__ import annotations
 
 import os
+import time as time_module
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from referral_analytics.ingest import workbook
 from referral_analytics.ingest.read import Limits, ReadError, list_sheets, location, read_table
 from tests.unit.test_workbook_guard import CELLS, sheet_xml, xlsx
 
@@ -307,14 +309,26 @@ def _children() -> set[int]:
     return found
 
 
+def _children_settled(before: set[int]) -> set[int]:
+    """Our new child processes once the spare, started a moment after a read, is up."""
+    deadline = time_module.monotonic() + workbook.SPARE_DELAY_SECONDS + 5
+    while not (_children() - before) and time_module.monotonic() < deadline:
+        time_module.sleep(0.1)
+    return _children() - before
+
+
 def test_each_read_uses_a_fresh_child_and_leaves_one_spare(tmp_path):
     good = book(tmp_path / "g.xlsx", {"S": [["Name"], ["Sara"]]})
     hostile = xlsx(tmp_path / "far.xlsx", sheet_xml(CELLS + '<row r="9"><c r="XFD9"/></row>'))
+    time_module.sleep(workbook.SPARE_DELAY_SECONDS + 0.5)  # earlier tests' spares are up
+    workbook._stop_spares()
+    workbook._closing = False
     before = _children()
     read_table(good)
-    spare = _children() - before
+    assert _children() == before  # the child that read it is gone
+    spare = _children_settled(before)
     assert len(spare) == 1  # started after the read, for the next one
     refused(hostile)  # the child parsing it is killed when the guard refuses
     read_table(good)
-    after = _children() - before
+    after = _children_settled(before)
     assert len(after) == 1 and after.isdisjoint(spare)  # the spare served a read, once
