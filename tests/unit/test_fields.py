@@ -5,7 +5,7 @@ import pytest
 from referral_analytics.ingest import fields
 from referral_analytics.ingest.fields import KINDS, VIRTUAL, template_rows
 from referral_analytics.ingest.header_names import key
-from referral_analytics.ingest.load import columns
+from referral_analytics.ingest.load import columns_of
 
 # Every field whose type is not "text", written out by hand from the brief's rules.
 NOT_TEXT = {
@@ -93,7 +93,7 @@ def test_virtual_fields_are_exactly_the_ones_the_pipeline_relies_on():
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_fields_are_the_table_columns_less_bookkeeping_plus_the_virtual_ones(kind, con):
-    stored = set(columns(con.cursor(), KINDS[kind].table)) - {"import_id", "extra"}
+    stored = set(columns_of(con.cursor(), KINDS[kind].table)) - {"import_id", "extra"}
     names = [f.name for f in KINDS[kind].fields]
     assert len(names) == len(set(names))
     assert set(names) == stored | set(VIRTUAL.get(kind, ()))
