@@ -8,6 +8,7 @@ moment of a noisy machine.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -16,16 +17,47 @@ from bench import baselines, memory
 from bench.context import Context, remove_db
 from bench.figures import Figure, ratio, timed
 from referral_analytics import db
-from referral_analytics.ingest.pipeline import ImportOptions, import_file
+from referral_analytics.ingest.pipeline import ImportOptions, Progress, import_file
 
 CSV_RATIO, XLSX_RATIO, RSS_MB = 2.0, 1.5, 1536.0  # the issue's targets
 
 
-def import_contacts(path: Path, target: Path) -> None:
+# Where an import's time goes, from the pipeline's own progress reports: each stage runs from
+# its first report to the next stage's; "other" is the rest (connect, hash, close).
+STAGES = {
+    "read": "read (guard ‖ parse in the child, cells as text)",
+    "check": "check (map, parse and check every column)",
+    "load": "load (merge and commit into DuckDB)",
+    "other": "other (connect, hash, close)",
+}
+
+
+class StageClock:
+    """A progress callback that notes when each stage first reports."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.firsts: dict[str, float] = {}
+        self.last = self.started
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.last = time.perf_counter()
+        self.firsts.setdefault(stage, self.last)
+
+    def spans(self, ended: float) -> dict[str, float]:
+        """Seconds per stage, "other" included; they add up to the whole import."""
+        marks = sorted(self.firsts.items(), key=lambda item: item[1])
+        spans = {stage: (after[1] if after else self.last) - at
+                 for (stage, at), after in zip(marks, [*marks[1:], None], strict=True)}  # fmt: skip
+        spans["other"] = (ended - self.started) - sum(spans.values())
+        return spans
+
+
+def import_contacts(path: Path, target: Path, progress: Progress | None = None) -> None:
     """Import a contacts export into a new database file, as the CLI does."""
     con = db.connect(target)
     try:
-        report = import_file(con, path, ImportOptions(kind="contacts"))
+        report = import_file(con, path, ImportOptions(kind="contacts"), progress=progress)
     finally:
         con.close()
     if report.status != "loaded":
@@ -47,12 +79,20 @@ def figures(context: Context) -> Iterator[Figure]:
 
     xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: our import (contacts)", "s", None)
     bare_xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: bare fastexcel, paired", "s", None)
+    stages = {key: Figure(f"· XLSX import, of which {label}", "s", None)
+              for key, label in STAGES.items()}  # fmt: skip
     for _ in range(context.runs):
         bare_xlsx.samples += timed(partial(baselines.fastest_xlsx, context.xlsx), runs=1)
-        xlsx.samples += timed(partial(import_contacts, context.xlsx, ours_db), runs=1,
-                              after=partial(remove_db, ours_db))  # fmt: skip
+        clock = StageClock()
+        import_contacts(context.xlsx, ours_db, clock)
+        ended = time.perf_counter()
+        xlsx.samples.append(ended - clock.started)
+        for key, seconds in clock.spans(ended).items():
+            stages[key].samples.append(seconds)
+        remove_db(ours_db)
     yield xlsx
     yield ratio("XLSX import ÷ bare fastexcel read", XLSX_RATIO, xlsx, bare_xlsx)
+    yield from stages.values()
 
     rss = Figure(
         f"CSV {context.csv_rows:,} rows: peak RSS of our import", "MB", RSS_MB,
