@@ -6,10 +6,10 @@ message naming the file, and this process goes on.
 
 Two things keep the child off the user's clock. A spare child is started a little after each
 read (not at once: it would take a core from the rest of that import), so the next read finds
-Python and fastexcel already loaded (0.35 s). And the child parses while
-this process runs the guard, on the other core: the parse is confined (memory cap, timeout,
-killed the moment the guard refuses) and none of its output is used before the guard passes,
-so a hostile file still gets the guard's message and harms nothing.
+Python and fastexcel already loaded (0.35 s). And the child parses while this process runs
+the guard, on the other core: the parse is confined (memory cap, timeout, killed the moment
+the guard refuses) and none of its output is used before the guard passes, so a hostile file
+still gets the guard's message and harms nothing.
 """
 
 from __future__ import annotations
