@@ -24,10 +24,12 @@ class Settings:
     max_upload_mb: int = 200
     max_rows: int = 2_000_000
     max_columns: int = 300
+    # Uploads on disk at once, across sessions (each is deleted as soon as it is read).
+    max_spool_mb: int = 1024
     currency: str = "SAR"
 
     def __post_init__(self) -> None:
-        for name in ("max_upload_mb", "max_rows", "max_columns"):
+        for name in LIMIT_VARIABLES:
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
 
@@ -36,7 +38,8 @@ class Settings:
         """Settings from an explicit path, else ``$REFERRAL_DB``, else ``data/referrals.duckdb``.
 
         The upload limits come from ``REFERRAL_MAX_UPLOAD_MB``, ``REFERRAL_MAX_ROWS`` and
-        ``REFERRAL_MAX_COLUMNS`` when set.
+        ``REFERRAL_MAX_COLUMNS`` when set; ``REFERRAL_MAX_SPOOL_MB`` caps the uploads held on
+        disk at once while they are read.
         """
         path = db or os.environ.get(DB_ENV) or DEFAULT_DB
         limits = {
@@ -61,6 +64,7 @@ LIMIT_VARIABLES = {
     "max_upload_mb": "REFERRAL_MAX_UPLOAD_MB",
     "max_rows": "REFERRAL_MAX_ROWS",
     "max_columns": "REFERRAL_MAX_COLUMNS",
+    "max_spool_mb": "REFERRAL_MAX_SPOOL_MB",
 }
 
 

@@ -59,6 +59,10 @@ NO_DATA_IN_PERIOD = "Nothing was recorded in this period for the chosen agents a
 # --- import ----------------------------------------------------------------------------------
 # Reading a file (ingest/read.py): each names the file; {file} is its name as uploaded.
 READ_EMPTY = "“{file}” is empty: there is nothing to import."
+UPLOAD_SPOOL_FULL = (
+    "“{file}” cannot be read right now: other uploads being read take all the room the "
+    "server keeps for them. Try again in a minute."
+)
 READ_HEADER_ONLY = "“{file}” has a header row ({where}) but no data rows below it."
 READ_TOO_BIG = (
     "“{file}” is {size_mb:,.1f} MB; the upload limit is {limit_mb:,.0f} MB. "

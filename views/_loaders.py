@@ -8,8 +8,6 @@ connection and the shared widgets.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -22,6 +20,7 @@ from referral_analytics.ingest import mapping, pipeline
 from referral_analytics.ingest.mapping import SavedMapping
 from referral_analytics.ingest.pipeline import ImportOptions, Prepared, Source
 from referral_analytics.ingest.read import list_sheets
+from referral_analytics.ingest.uploads import UploadSpool
 from referral_analytics.overview import OverviewReport, overview_report
 from referral_analytics.queries import experiments as queries_experiments
 from referral_analytics.queries import funnel as queries_funnel
@@ -224,25 +223,39 @@ def experiment_daily(filters: Filters, version: int, experiment: str) -> pd.Data
 # --- import ----------------------------------------------------------------------------------
 # A file read and a file checked are kept as resources (shared, not copied): a million-row
 # table pickled on every rerun would cost more than reading it. Both are immutable.
+# A file read and a file checked are kept as resources (shared, not copied): a million-row
+# table pickled on every rerun would cost more than reading it. Both are immutable. They are
+# keyed by the upload's content hash: only a session that holds the same bytes gets the entry.
+@st.cache_resource(show_spinner=False)
+def upload_spool() -> UploadSpool:
+    """Where uploads are written while they are read (private, deleted right after)."""
+    return UploadSpool(settings().max_spool_mb * 1024**2)
+
+
 @st.cache_resource(show_spinner="Reading the file…", max_entries=8, ttl=3600)
-def import_source(path: str, file_name: str, sheet: str | None, version: int) -> Source:
-    """The file hashed and read (or found already imported)."""
+def import_source(
+    digest: str, file_name: str, sheet: str | None, version: int, _data: memoryview
+) -> Source:
+    """The upload ``_data`` (SHA-256 ``digest``) hashed and read, or found already imported."""
     options = ImportOptions(sheet=sheet, limits=settings().limits())
-    return pipeline.read_source(connection(), Path(path), options, file_name=file_name)
+    with upload_spool().spooled(_data, file_name) as path:
+        return pipeline.read_source(connection(), path, options, file_name=file_name)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
-def import_sheets(path: str, file_name: str) -> tuple[tuple[str, int], ...]:
+def import_sheets(digest: str, file_name: str, _data: memoryview) -> tuple[tuple[str, int], ...]:
     """A workbook's sheets with their row counts; () for CSV."""
-    return list_sheets(Path(path), limits=settings().limits())
+    with upload_spool().spooled(_data, file_name) as path:
+        return list_sheets(path, file_name=file_name, limits=settings().limits())
 
 
 @st.cache_resource(show_spinner="Checking every row…", max_entries=8, ttl=3600)
 def import_prepared(
-    path: str, file_name: str, options_key: str, version: int, _options: ImportOptions
-) -> Prepared:
+    digest: str, file_name: str, options_key: str, version: int, _options: ImportOptions,
+    _data: memoryview,
+) -> Prepared:  # fmt: skip
     """The file recognised, mapped and checked under ``_options`` (keyed by ``options_key``)."""
-    source = import_source(path, file_name, _options.sheet, version)
+    source = import_source(digest, file_name, _options.sheet, version, _data)
     return pipeline.prepare(connection(), source, _options)
 
 

@@ -5,9 +5,11 @@ savable), words to map, every problem with its place, and a preview. Nothing is 
 the user presses Import; each file is its own transaction.
 """
 
+from __future__ import annotations
+
+import hashlib
 import json
-import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 
@@ -25,21 +27,28 @@ from views import _loaders as loaders
 
 TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 TEMPLATE = Path("data/templates/import_templates.xlsx")
-UPLOADS = Path(tempfile.gettempdir()) / "referral-analytics-uploads"
 RESULTS_KEY = "import_results"
 KIND_LABELS = {name: kind.label for name, kind in KINDS.items()}
 ORDERS = {"DMY": "Day first (31/01/2026)", "MDY": "Month first (01/31/2026)",
           "YMD": "Year first (2026/01/31)"}  # fmt: skip
 
 
-def saved_upload(uploaded) -> Path:
-    """The upload's bytes in a file of their own (the readers work on paths)."""
-    folder = UPLOADS / uploaded.file_id
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "upload"
-    if not path.exists():
-        path.write_bytes(uploaded.getbuffer())
-    return path
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded file as the loaders take it: its name, content hash and bytes.
+
+    Nothing here becomes a path: the browser chooses an upload's ``file_id`` (and could make it
+    ``..`` or a glob), so the loaders write the bytes to a private file of their own naming.
+    """
+
+    name: str
+    digest: str
+    data: memoryview
+
+    @classmethod
+    def of(cls, uploaded) -> Upload:
+        data = uploaded.getbuffer()
+        return cls(uploaded.name, hashlib.sha256(data).hexdigest(), data)
 
 
 def options_key(options: ImportOptions) -> str:
@@ -47,9 +56,9 @@ def options_key(options: ImportOptions) -> str:
     return json.dumps(asdict(options), sort_keys=True, default=str)
 
 
-def sheet_choice(path: Path, name: str, fid: str) -> str | None:
+def sheet_choice(upload: Upload, fid: str) -> str | None:
     """The sheet to read: the biggest by default; offered only when there is a choice."""
-    sheets = loaders.import_sheets(str(path), name)
+    sheets = loaders.import_sheets(upload.digest, upload.name, upload.data)
     if len(sheets) < 2:
         return None
     labels = {sheet: f"{sheet} ({rows:,} rows)" for sheet, rows in sheets}
@@ -166,15 +175,21 @@ def problems(prepared: Prepared, fid: str) -> None:
                 st.text(warning)  # names from the file: shown as text, never as markdown
 
 
+def prepared_with(upload: Upload, options: ImportOptions, version: int) -> Prepared:
+    """The upload checked under ``options`` (cached until a choice or the data changes)."""
+    return loaders.import_prepared(upload.digest, upload.name, options_key(options), version,
+                                   options, upload.data)  # fmt: skip
+
+
 def file_panel(uploaded, skip_invalid: bool) -> Prepared | None:
     """One uploaded file, from reading to ready; None when it cannot be read."""
-    fid = uploaded.file_id
-    path = saved_upload(uploaded)
+    fid = uploaded.file_id  # widget keys only, within this session: never a path
+    upload = Upload.of(uploaded)
     version = loaders.data_version()
     st.subheader(uploaded.name, divider="gray")
     try:
-        sheet = sheet_choice(path, uploaded.name, fid)
-        source = loaders.import_source(str(path), uploaded.name, sheet, version)
+        sheet = sheet_choice(upload, fid)
+        source = loaders.import_source(upload.digest, upload.name, sheet, version, upload.data)
     except ReadError as error:
         st.error(str(error), icon="⛔")
         return None
@@ -183,8 +198,7 @@ def file_panel(uploaded, skip_invalid: bool) -> Prepared | None:
         return None
     options = ImportOptions(sheet=sheet, skip_invalid=skip_invalid,
                             limits=loaders.settings().limits())  # fmt: skip
-    first = loaders.import_prepared(str(path), uploaded.name, options_key(options), version,
-                                    options)  # fmt: skip
+    first = prepared_with(upload, options, version)
     left, right = st.columns([2, 1])
     with left:
         kind = kind_choice(first, fid)
@@ -206,16 +220,12 @@ def file_panel(uploaded, skip_invalid: bool) -> Prepared | None:
         matches = pipeline.column_matches(loaders.connection(), source.raw, kind, options)
         save_mapping_form(source, kind, {m.header: m.field for m in matches}, fid)
         words = words_editor(source, kind, matches, fid)
-    prepared = loaders.import_prepared(
-        str(path), uploaded.name, options_key(options), version, options
-    )
+    prepared = prepared_with(upload, options, version)
     orders = date_orders(prepared, fid)
     if orders or words:
         options = ImportOptions(**{**asdict(options), "date_orders": orders, "words": words,
                                    "limits": options.limits})  # fmt: skip
-        prepared = loaders.import_prepared(
-            str(path), uploaded.name, options_key(options), version, options
-        )
+        prepared = prepared_with(upload, options, version)
     status_line(prepared)
     st.dataframe(preview.column_summary(prepared), hide_index=True, key=f"summary_{fid}")
     problems(prepared, fid)

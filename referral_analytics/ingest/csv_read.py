@@ -32,6 +32,9 @@ REJECTS_KEPT = 100_000  # past this many bad lines the file is not a table we ca
 EARLY_REFUSAL = 1_000  # more bad lines than this and than good records: refused unlocated
 SAMPLE_RECORDS = 200
 TRAILER_ROOM = 60  # records read past the row limit, so a file at the limit keeps its trailer
+# DuckDB's read_csv treats these in a path as a glob, with no way to escape them: a file named
+# "leads [2026].csv" would not be found, and a path of "*" would read every file beside it.
+GLOB_CHARACTERS = frozenset("*?[]{}")
 
 
 class _Unparsable(Exception):
@@ -52,6 +55,7 @@ def read_csv(path: Path, name: str, limits: Limits) -> RawTable:
     head = sniff.read_head(path)
     text = sniff.text_format(head)
     with tempfile.TemporaryDirectory(prefix="referral-read-") as folder:
+        path = literal_path(path, Path(folder))
         source, parsed = _parse_any(path, Path(folder), text, name, limits)
         if head.isascii() and any(r.error == "INVALID ENCODING" for r in parsed.rejected):
             # The first 64 KB were plain ASCII, so "UTF-8" was a guess; the bytes that broke
@@ -60,6 +64,18 @@ def read_csv(path: Path, name: str, limits: Limits) -> RawTable:
             text = replace(text, encoding=legacy)
             source, parsed = _parse_any(path, Path(folder), text, name, limits)
     return shape(parsed, name, text, limits)
+
+
+def literal_path(path: Path, folder: Path) -> Path:
+    """``path``, or a link to it in ``folder`` named without glob characters.
+
+    DuckDB then reads exactly that one file, whatever its name holds.
+    """
+    if not GLOB_CHARACTERS.intersection(str(path)):
+        return path
+    link = folder / "source.csv"
+    link.symlink_to(Path(path).resolve())
+    return link
 
 
 def _parse_any(

@@ -50,9 +50,14 @@ def sniff(path: Path, *, file_name: str | None = None) -> str:
 def list_sheets(
     path: Path,
     *,
+    file_name: str | None = None,
     limits: Limits = Limits(),  # noqa: B008 (frozen: a shared default is safe)
 ) -> tuple[tuple[str, int], ...]:
-    """Every sheet of a workbook with its row count; () for a CSV file."""
+    """Every sheet of a workbook with its row count; () for a CSV file.
+
+    ``file_name`` is the name the user knows the file by, for messages (an upload's temporary
+    copy has a name of ours).
+    """
     path = Path(path)
 
     def listing(name: str) -> tuple[tuple[str, int], ...]:
@@ -60,7 +65,7 @@ def list_sheets(
         kind = sniffing.file_kind(path, name)
         return () if kind == "csv" else list_workbook_sheets(path, name, kind, limits)
 
-    return _guarded(path.name, listing)
+    return _guarded(file_name or path.name, listing)
 
 
 def read_table(

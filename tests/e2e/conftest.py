@@ -41,11 +41,11 @@ def _free_port() -> int:
 class Server:
     """A running ``streamlit run app.py`` and where its output goes."""
 
-    def __init__(self, db_path: Path, log: Path) -> None:
+    def __init__(self, db_path: Path, log: Path, env: dict[str, str] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        env = {**os.environ, "REFERRAL_DB": str(db_path)}
+        env = {**os.environ, "REFERRAL_DB": str(db_path), **(env or {})}
         command = [
             sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
             "--server.port", str(self.port), "--server.address", "127.0.0.1",
