@@ -4,12 +4,21 @@ The house style lives here; each page's builders live in a module named for the 
 (``charts.funnel``, ``charts.sources`` …).
 
 graph_objects, not plotly express: px costs ~30 ms a call against ~2 ms (architecture.md).
+
+Plotly reads HTML (``<a href>``, ``<b>``, ``<br>``, entities) in every label and expands
+``%{…}`` in templates. So text from the data reaches a figure only through ``labels`` /
+``chart_label`` (escaped; plotly shows the characters as written), and hover templates name it
+only by placeholder (``%{x}``, ``%{y}``, ``%{fullData.name}``, ``%{meta}``), never by
+interpolation. A click payload (``customdata``) keeps the raw value: it is what a drill-down
+filters on, and plotly never renders it unless a template shows it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from referral_analytics.safe_text import chart_label
 
 # One palette for the whole app: colour-blind safe (Okabe–Ito), referral blue first.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -40,6 +49,12 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 360) 
         fig.layout.title = {"text": title, "x": 0, "xanchor": "left"}
         fig.layout.margin.t = 48
     return fig
+
+
+def labels(column) -> list:
+    """A text column as plotly labels: each value escaped (``chart_label``), missing as None,
+    which plotly draws as a gap rather than the word "nan"."""
+    return [None if pd.isna(v) else chart_label(v) for v in column]
 
 
 def monthly_referrals(frame: pd.DataFrame, *, title: str | None = None) -> go.Figure:

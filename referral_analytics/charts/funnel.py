@@ -1,7 +1,9 @@
 """Funnel page figures: the pipeline, its comparison, speed to lead, losses, cohorts, ladder.
 
 Clickable traces carry ``customdata`` ``[kind, value, …]`` per point, which
-``funnel.drill_target`` reads back from a selection to list the rows behind a bar.
+``funnel.drill_target`` reads back from a selection to list the rows behind a bar. Labels are
+escaped (``charts.labels``), but ``customdata`` keeps the raw value: a click on a reason
+``<b>x</b>`` must list the rows whose reason is exactly that.
 Layouts are given whole to the constructor, reference lines as plain shapes: plotly's
 ``update_*`` and ``add_vline`` calls cost ~10 ms each, and a page draws seven figures.
 """
@@ -11,8 +13,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from referral_analytics.charts import CLOSED, LOST, PALETTE, RECEIVED, base_layout
+from referral_analytics.charts import CLOSED, LOST, PALETTE, RECEIVED, base_layout, labels
 from referral_analytics.funnel import CLOSE_WINDOWS, RULE_HOURS
+from referral_analytics.safe_text import chart_label
 
 PERCENT_AXIS = {"ticksuffix": "%", "rangemode": "tozero"}
 # A percent axis on the right of a count axis: its own round ticks, not the left one's grid.
@@ -42,7 +45,7 @@ def pipeline(table: pd.DataFrame) -> go.Figure:
     """The funnel: bars as wide as the referrals that reached each step (``funnel_table``)."""
     fig = go.Figure(
         go.Funnel(
-            y=values(table["name"]), x=values(table["reached"]),
+            y=labels(table["name"]), x=values(table["reached"]),
             customdata=[["step", int(s)] for s in table["step"]],
             textinfo="value+percent initial", marker={"color": RECEIVED},
             connector={"fillcolor": "rgba(0,114,178,0.12)"},
@@ -58,9 +61,9 @@ def compare(conversion: pd.DataFrame, *, dimension: str) -> go.Figure:
     """Conversion per step, one bar per segment (``funnel.compare_conversion``), side by side."""
     traces = [
         go.Bar(
-            x=values(group["label"]), y=values(group["conversion"]), name=str(segment),
+            x=labels(group["label"]), y=values(group["conversion"]), name=chart_label(segment),
             marker_color=colour, customdata=values(group["reached"]),
-            hovertemplate=f"{segment}<br>%{{x}}: %{{y:.1f}}% (%{{customdata:,}} referrals)"
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.1f}% (%{customdata:,} referrals)"
             "<extra></extra>",
         )
         for colour, (segment, group) in zip(
@@ -99,7 +102,7 @@ def rule_by_agent(frame: pd.DataFrame) -> go.Figure:
     """Each agent's share contacted within 24 hours (``funnel.rule_by_agent``)."""
     fig = go.Figure(
         go.Bar(
-            y=values(frame["agent"]), x=values(frame["share_within_24h"]), orientation="h",
+            y=labels(frame["agent"]), x=values(frame["share_within_24h"]), orientation="h",
             marker_color=CLOSED, text=values(frame["share_within_24h"].round(1)),
             texttemplate="%{text}%", textposition="outside", cliponaxis=False,
             customdata=frame[["within_24h", "missed", "waiting"]].to_numpy().tolist(),
@@ -117,16 +120,16 @@ def lost(lost_frame: pd.DataFrame, *, step_names: dict[int, str], no_reason: str
     """Lost referrals by the last step reached, stacked by reason; each piece is clickable."""
     traces = [
         go.Bar(
-            x=[step_names[int(s)] for s in group["last_step"]], y=values(group["referrals"]),
-            name=reason or no_reason, marker_color=colour,
-            customdata=[["lost", int(s), reason] for s in group["last_step"]],
-            hovertemplate=f"{reason or no_reason}<br>after %{{x}}: %{{y:,}}<extra></extra>",
+            x=labels(step_names[int(s)] for s in group["last_step"]), y=values(group["referrals"]),
+            name=chart_label(reason or no_reason), marker_color=colour,
+            customdata=[["lost", int(s), reason] for s in group["last_step"]],  # raw: the click
+            hovertemplate="%{fullData.name}<br>after %{x}: %{y:,}<extra></extra>",
         )
         for colour, (reason, group) in zip(
             MANY * 2, lost_frame.groupby("lost_reason", sort=True), strict=False
         )
     ]  # fmt: skip
-    order = [step_names[s] for s in sorted(step_names) if s < max(step_names)]
+    order = labels(step_names[s] for s in sorted(step_names) if s < max(step_names))
     layout = {
         "barmode": "stack", "clickmode": "event+select",
         "xaxis": {"title": "Last step reached before it was lost", "categoryorder": "array",
@@ -169,9 +172,9 @@ def ladder(table: pd.DataFrame) -> go.Figure:
     counts, shares = values(table["contacts"]), values(table["share"])
     fig = go.Figure(
         go.Bar(
-            y=values(table["category"]), x=counts, orientation="h", marker_color=PALETTE[5],
+            y=labels(table["category"]), x=counts, orientation="h", marker_color=PALETTE[5],
             text=[f"{n:,} · {s or 0:.1f}%" for n, s in zip(counts, shares, strict=True)],
-            textposition="outside", customdata=[["category", c] for c in table["category"]],
+            textposition="outside", customdata=[["category", c] for c in table["category"]],  # raw
             hovertemplate="%{y}: %{x:,} contacts<extra></extra>",
         ),
         layout={

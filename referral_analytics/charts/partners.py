@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from referral_analytics.charts import PALETTE, base_layout
+from referral_analytics.charts import PALETTE, base_layout, labels
+from referral_analytics.safe_text import chart_label
 
 COMPONENTS = {
     "service_quality_points": "Service quality",
@@ -20,7 +21,7 @@ def score_bars(scored: pd.DataFrame, *, top: int = 15) -> go.Figure:
     best = scored.nsmallest(top, "rank").iloc[::-1]
     fig = go.Figure(
         go.Bar(
-            x=best["score"], y=best["name"], orientation="h", marker_color=PALETTE[0],
+            x=best["score"], y=labels(best["name"]), orientation="h", marker_color=PALETTE[0],
             text=best["score"].round(1), textposition="outside",
             hovertemplate="%{y}: %{x:.1f} points<extra></extra>",
         )
@@ -39,7 +40,7 @@ def radar(scored: pd.DataFrame, *, names: list[str]) -> go.Figure:
         values = [row[c] for c in COMPONENTS]
         fig.add_trace(
             go.Scatterpolar(
-                r=[*values, values[0]], theta=[*axes, axes[0]], name=row["name"],
+                r=[*values, values[0]], theta=[*axes, axes[0]], name=chart_label(row["name"]),
                 line_color=colour, fill="toself", opacity=0.6,
             )
         )  # fmt: skip
@@ -53,7 +54,7 @@ def reciprocity(cards: pd.DataFrame, *, top: int = 15) -> go.Figure:
         top, "total"
     )
     busiest = busiest.iloc[::-1]
-    names = busiest["name"]
+    names = labels(busiest["name"])
     fig = go.Figure(
         [
             go.Bar(y=names, x=busiest["referrals_from"], name="They sent us", orientation="h",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from referral_analytics.charts import CLOSED, PALETTE, RECEIVED, base_layout
+from referral_analytics.charts import CLOSED, PALETTE, RECEIVED, base_layout, labels
 from referral_analytics.charts.funnel import PERCENT_AXIS, RIGHT_PERCENT, values, vertical_line
+from referral_analytics.safe_text import chart_label
 from referral_analytics.sources import PARETO_TOP_SHARE, REFERRALS_PER_REFERRER_REFERENCE
 
 OTHER = "#7F7F7F"
@@ -18,7 +19,7 @@ OTHER = "#7F7F7F"
 
 def by_source(table: pd.DataFrame, *, dimension: str) -> go.Figure:
     """Referrals and closed per source (bars) with the conversion rate (dots, right axis)."""
-    segments = values(table["segment"])
+    segments = labels(table["segment"])
     traces = [
         go.Bar(x=segments, y=values(table["referrals"]), name="Referrals", marker_color=RECEIVED),
         go.Bar(x=segments, y=values(table["closed"]), name="Closed", marker_color=CLOSED),
@@ -119,7 +120,7 @@ def lead_conversion(table: pd.DataFrame, *, reference_rate: float | None) -> go.
                       "text": "30% better than other leads (004)"})  # fmt: skip
     fig = go.Figure(
         go.Bar(
-            x=values(ordered["source"]), y=values(ordered["conversion"]),
+            x=labels(ordered["source"]), y=values(ordered["conversion"]),
             marker_color=[RECEIVED if r else OTHER for r in ordered["referral"]],
             customdata=ordered[["won", "lost", "open"]].to_numpy().tolist(),
             hovertemplate="%{x}: %{y:.1f}% (%{customdata[0]:,} won, %{customdata[1]:,} lost, "
@@ -132,15 +133,20 @@ def lead_conversion(table: pd.DataFrame, *, reference_rate: float | None) -> go.
 
 
 def cost_per_customer(costs: pd.DataFrame, *, currency: str) -> go.Figure:
-    """Cost per customer acquired for each cost channel that has one (CPA; CAC for referrals)."""
+    """Cost per customer acquired for each cost channel that has one (CPA; CAC for referrals).
+
+    ``currency`` is configured text: it reaches the hover as the trace's ``meta``, not by
+    interpolation, so nothing in it can expand as a placeholder.
+    """
     known = costs[costs["cost_per_customer"].notna()].sort_values("cost_per_customer")
+    currency = chart_label(currency)
     colours = [RECEIVED if c == "referral_program" else OTHER for c in known["category"]]
     fig = go.Figure(
         go.Bar(
-            y=values(known["channel"]), x=values(known["cost_per_customer"]), orientation="h",
-            marker_color=colours,
+            y=labels(known["channel"]), x=values(known["cost_per_customer"]), orientation="h",
+            marker_color=colours, meta=currency,
             customdata=known[["spend", "customers"]].astype(float).to_numpy().tolist(),
-            hovertemplate=f"%{{y}}: {currency} %{{x:,.0f}} per customer<br>{currency} "
+            hovertemplate="%{y}: %{meta} %{x:,.0f} per customer<br>%{meta} "
             "%{customdata[0]:,.0f} spent, %{customdata[1]:,.0f} customers<extra></extra>",
         ),
         layout={"xaxis": {"title": f"Cost per customer acquired ({currency})"}},
@@ -152,17 +158,17 @@ def cost_per_customer(costs: pd.DataFrame, *, currency: str) -> go.Figure:
 def ask_timing(yields: pd.DataFrame) -> go.Figure:
     """Referrals per ask by time since the client's closing, reply share on the right, and the
     6-month rule (004 §2) between the last two buckets."""
-    labels = values(yields["label"])
-    rule = vertical_line(len(labels) - 1.5, "6 months (004 §2)")
+    buckets = labels(yields["label"])
+    rule = vertical_line(len(buckets) - 1.5, "6 months (004 §2)")
     traces = [
         go.Bar(
-            x=labels, y=values(yields["referrals_per_ask"]), name="Referrals per ask",
+            x=buckets, y=values(yields["referrals_per_ask"]), name="Referrals per ask",
             marker_color=RECEIVED, customdata=values(yields["asks"]),
             hovertemplate="%{x}: %{y:.3f} referrals per ask (%{customdata:,} asks)"
             "<extra></extra>",
         ),
         go.Scatter(
-            x=labels, y=values(yields["reply_share"]), yaxis="y2", name="Replied (%)",
+            x=buckets, y=values(yields["reply_share"]), yaxis="y2", name="Replied (%)",
             mode="lines+markers", line_color=PALETTE[1],
             hovertemplate="%{x}: %{y:.1f}% replied<extra></extra>",
         ),
