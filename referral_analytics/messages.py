@@ -122,12 +122,22 @@ READ_WORKBOOK_MEMORY = (
     "“{file}” could not be read safely: the workbook needs more than {limit} of memory. "
     "Delete unused rows, columns and sheets, or save it as CSV, and import it again."
 )
-READ_WORKBOOK_CRASH = (
-    "“{file}” could not be read safely: the workbook reader stopped unexpectedly. Open the "
-    "file in Excel, save it again as .xlsx or CSV, and import that file."
+READ_WORKBOOK_CPU = (
+    "“{file}” could not be read safely: the workbook needs more than {seconds} seconds of "
+    "computing time. Delete unused rows, columns and sheets, or save it as CSV, and import it "
+    "again."
 )
+READ_WORKBOOK_CRASH = (
+    "“{file}” could not be read safely: the workbook reader stopped unexpectedly ({how}). Open "
+    "the file in Excel, save it again as .xlsx or CSV, and import that file."
+)
+# A reader that computes too long meets its CPU limit (half this time) first: this was waiting.
 READ_WORKBOOK_TIMEOUT = (
-    "“{file}” could not be read: reading the workbook took longer than {seconds} seconds."
+    "“{file}” could not be read: reading the workbook took longer than {seconds} seconds; the "
+    "server is probably busy. Try again in a few minutes."
+)
+READ_WORKBOOK_BUSY = (
+    "“{file}” cannot be read right now: other workbooks are being read. Try again in a moment."
 )
 READ_WORKBOOK_DAMAGED = "“{file}” is not a readable workbook ({detail})."
 READ_UNEXPECTED = (

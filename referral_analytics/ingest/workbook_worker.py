@@ -1,12 +1,23 @@
-"""Child process that parses a workbook with fastexcel under a memory limit.
+"""Child process that parses a workbook with fastexcel under memory and CPU limits.
 
-Run as ``python -I workbook_worker.py <memory bytes>`` by ``workbook.py``, which starts it
-ahead of need and later sends the request as one line of JSON on stdin; never imported by
-the app. calamine allocates a dense grid for a sheet's used range and aborts the whole
-process when an allocation fails, so it runs here, in a process of its own whose address
-space is capped (RLIMIT_AS) before fastexcel is even imported: a hostile or huge workbook
-kills this child, never the app. Stand-alone on purpose (standard library, pyarrow,
-fastexcel), so it starts without the app's package on its path.
+Run as ``python -I workbook_worker.py <memory bytes> <cpu seconds>`` by ``workbook.py``, which
+starts it ahead of need, with a bare environment, and later sends the request as one line of
+JSON on stdin; never imported by the app. calamine allocates a dense grid for a sheet's used
+range and aborts the whole process when an allocation fails, so it runs here, in a process of
+its own, under limits set before fastexcel is even imported: a hostile or huge workbook kills
+this child, never the app.
+
+* RLIMIT_AS, the memory bytes: an allocation beyond it fails; calamine then aborts the
+  process, and a MemoryError in Python makes it exit with ``MEMORY_ERROR``.
+* RLIMIT_CPU, the cpu seconds: the kernel sends SIGXCPU once this process has computed that
+  long (its default action ends the process), and SIGKILL ``KILL_AFTER_SECONDS`` later in case
+  something blocks it. CPU time, not wall-clock: a spare waiting for its request uses none.
+* RLIMIT_CORE 0: a child killed by a signal (SIGXCPU, calamine's abort) writes no core file,
+  which could be as big as the memory cap.
+
+The parent keeps a wall-clock timeout of its own and tells each death apart for the user.
+Stand-alone on purpose (standard library, pyarrow, fastexcel), so it starts without the app's
+package on its path.
 
 Request: {"path", "out", "mode": "list"|"read", "sheet": name|null, "max_rows",
 "max_columns"}. Answer on stdout: {"sheets": [[name, rows, visible], ...]} and,
@@ -20,12 +31,12 @@ import sys
 from typing import Any
 
 MEMORY_ERROR = 3
+KILL_AFTER_SECONDS = 1  # soft CPU limit (SIGXCPU) to hard (SIGKILL: ends a child that blocks it)
 
 
 def main(argv: list[str]) -> int:
-    """Cap memory, import the parser, then parse what the request on stdin names."""
-    limit = int(argv[1])
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    """Set the limits, import the parser, then parse what the request on stdin names."""
+    _limit(memory=int(argv[1]), cpu=int(argv[2]))
     try:  # imported under the cap, before the request comes: a cap too small fails here
         import fastexcel  # noqa: F401
         import pyarrow  # noqa: F401
@@ -39,6 +50,13 @@ def main(argv: list[str]) -> int:
         answer = {"error": type(error).__name__, "detail": str(error)[:300]}
     sys.stdout.write(json.dumps(answer))
     return 2 if "error" in answer else 0
+
+
+def _limit(memory: int, cpu: int) -> None:
+    """Cap this process's address space, CPU time and core files (see the module docstring)."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + KILL_AFTER_SECONDS))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
 def _answer(request: dict[str, Any]) -> dict[str, Any]:
