@@ -416,6 +416,7 @@ IMPORT_REJECTED = (
     "“Load the valid rows” above."
 )
 IMPORT_ALREADY = "This file is already imported (import #{id}); importing it again changes nothing."
+IMPORT_RUNNING = "Importing {file}…"
 IMPORT_NO_HISTORY = "Nothing imported yet."
 IMPORT_UNDONE = "Import #{id} undone: {n:,} rows removed, what it replaced restored."
 IMPORT_DATE_DECISION = (

@@ -16,32 +16,19 @@ import re
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it is what keeps
 # links, images, emphasis, headings, lists, directives, HTML and math from starting.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Streamlit rewrites some text *after* parsing, where a backslash no longer counts: ``:name:``
-# becomes an emoji or an icon and `` -> `` an arrow. A word joiner (U+2060, invisible and
-# zero-width) between the characters keeps them as they were written.
-_SHORTCODE = re.compile(r":(?=[\w+-])")
-_ARROW = re.compile(r"(?<=[<>~=-])(?=[<>=-])")
+# Some text is rewritten *after* parsing, where a backslash no longer counts: GFM turns
+# ``http://…``, ``www.…`` and ``name@host`` into links, and Streamlit ``:name:`` into an emoji or
+# an icon and `` -> `` into an arrow. A word joiner (U+2060: invisible, zero-width) inside each
+# pattern keeps the characters as they were written; copied text carries it along.
+_AFTER_PARSING = re.compile(r":(?=[\w+/-])|@(?=[\w-])|(?<=www)(?=\.)|(?<=[<>~=-])(?=[<>=-])", re.I)
 WORD_JOINER = "\u2060"
 
 
 def markdown_literal(value: object) -> str:
     """``value`` as markdown that renders exactly its characters ("—" for None)."""
     text = "—" if value is None else str(value)
-    text = _SHORTCODE.sub(":" + WORD_JOINER, text)
-    text = _ARROW.sub(WORD_JOINER, text)
+    text = _AFTER_PARSING.sub(lambda m: m.group() + WORD_JOINER, text)
     return _PUNCTUATION.sub(r"\\\1", text)
-
-
-def markdown_format(template: str, /, **values: object) -> str:
-    """``template.format(**values)`` with every value made literal; the template stays markdown.
-
-    Format specs still apply to numbers (``{n:,}``); any other value is escaped first.
-    """
-    safe = {
-        name: value if isinstance(value, int | float) else markdown_literal(value)
-        for name, value in values.items()
-    }
-    return template.format(**safe)
 
 
 def chart_label(value: object) -> str:

@@ -18,6 +18,7 @@ from referral_analytics import demo, exports, funnel, messages, store
 from referral_analytics.config import Weights
 from referral_analytics.filters import PRESETS, Filters, period_for
 from referral_analytics.queries import funnel as queries_funnel
+from referral_analytics.safe_text import markdown_literal as literal
 from views._loaders import (
     connection,
     data_status,
@@ -84,7 +85,7 @@ def data_as_of() -> None:
     status = data_status(data_version())
     if status["last_import_name"]:
         when = pd.Timestamp(status["last_import_at"]).strftime("%d %b %Y, %H:%M")
-        st.caption(messages.DATA_AS_OF.format(when=when, name=status["last_import_name"]))
+        st.caption(literal(messages.DATA_AS_OF.format(when=when, name=status["last_import_name"])))
 
 
 def empty_store_start() -> bool:
@@ -158,7 +159,7 @@ def drilldown(filters: Filters, *, kind: str) -> None:
     cut = len(rows) > queries_funnel.DRILL_LIMIT
     rows = rows.head(queries_funnel.DRILL_LIMIT)
     with st.container(border=True, key=f"drill_{kind}"):
-        st.markdown(f"**{target.describe()}**")
+        st.markdown(f"**{literal(target.describe())}**")  # a lost reason is data
         limit = queries_funnel.DRILL_LIMIT
         st.caption(messages.DRILL_TRUNCATED.format(limit=limit) if cut else
                    messages.DRILL_COUNT.format(n=len(rows)))  # fmt: skip

@@ -22,6 +22,7 @@ from referral_analytics.ingest.pipeline import ImportOptions, Prepared
 from referral_analytics.ingest.problems import plural
 from referral_analytics.ingest.read import ReadError
 from referral_analytics.ingest.report import FileReport
+from referral_analytics.safe_text import markdown_literal as literal
 from views import _common as common
 from views import _loaders as loaders
 
@@ -108,7 +109,7 @@ def save_mapping_form(source, kind: str, chosen: dict, fid: str) -> None:
         if st.button("Save", key=f"save_mapping_{fid}", disabled=not name.strip()):
             mapping.save_mapping(loaders.connection(), name.strip(), source.raw.headers, kind,
                                  chosen)  # fmt: skip
-            st.toast(messages.IMPORT_MAPPING_SAVED.format(name=name.strip()), icon="🔖")
+            st.toast(literal(messages.IMPORT_MAPPING_SAVED.format(name=name.strip())), icon="🔖")
 
 
 def words_editor(source, kind: str, matches, fid: str) -> dict:
@@ -135,9 +136,9 @@ def date_orders(prepared: Prepared, fid: str) -> dict[str, str]:
         asked = st.session_state.get(f"order_{fid}_{column.header}")
         if column.parsed.decision or asked:
             chosen[column.header] = st.radio(
-                f"Dates in “{column.header}”", list(ORDERS), format_func=ORDERS.get,
+                f"Dates in “{literal(column.header)}”", list(ORDERS), format_func=ORDERS.get,
                 key=f"order_{fid}_{column.header}", horizontal=True, index=None,
-                help=column.parsed.decision,
+                help=literal(column.parsed.decision),
             ) or ""  # fmt: skip
     return {h: o for h, o in chosen.items() if o}
 
@@ -152,7 +153,7 @@ def status_line(prepared: Prepared) -> None:
                                                 fields=mapped, kept=kept), icon="✅")  # fmt: skip
     elif prepared.status == "needs input":
         for decision in prepared.decisions:
-            st.warning(decision, icon="✋")
+            st.warning(literal(decision), icon="✋")  # names headers
     elif prepared.status == "rejected":
         st.error(messages.IMPORT_REJECTED.format(n=len(prepared.rejected_positions), rows=rows),
                  icon="⛔")  # fmt: skip
@@ -186,12 +187,12 @@ def file_panel(uploaded, skip_invalid: bool) -> Prepared | None:
     fid = uploaded.file_id  # widget keys only, within this session: never a path
     upload = Upload.of(uploaded)
     version = loaders.data_version()
-    st.subheader(uploaded.name, divider="gray")
+    st.subheader(literal(uploaded.name), divider="gray")
     try:
         sheet = sheet_choice(upload, fid)
         source = loaders.import_source(upload.digest, upload.name, sheet, version, upload.data)
     except ReadError as error:
-        st.error(str(error), icon="⛔")
+        st.error(literal(error), icon="⛔")  # names the file
         return None
     if source.raw is None:
         st.info(messages.IMPORT_ALREADY.format(id=source.previous_import), icon="♻️")
@@ -239,7 +240,8 @@ def run_imports(ready: list[Prepared]) -> None:
     """Load each ready file in its own transaction, with progress; remember the reports."""
     reports = []
     for prepared in ready:
-        with st.status(f"Importing {prepared.file_name}…", expanded=False) as status:
+        label = literal(messages.IMPORT_RUNNING.format(file=prepared.file_name))
+        with st.status(label, expanded=False) as status:
             bar = st.progress(0.0)
 
             def progress(stage, done, total, bar=bar):
@@ -247,7 +249,7 @@ def run_imports(ready: list[Prepared]) -> None:
 
             report = pipeline.commit(loaders.connection(), prepared, progress=progress)
             state = "complete" if report.status == "loaded" else "error"
-            status.update(label=report.summary(), state=state)
+            status.update(label=literal(report.summary()), state=state)
         reports.append(report)
     st.session_state[RESULTS_KEY] = reports
     st.rerun()
@@ -257,9 +259,9 @@ def results(reports: list[FileReport]) -> None:
     """What the last import did, file by file."""
     for report in reports:
         if report.status == "loaded":
-            st.success(report.summary(), icon="✅")
+            st.success(literal(report.summary()), icon="✅")
         else:
-            st.warning(report.summary(), icon="⚠️")
+            st.warning(literal(report.summary()), icon="⚠️")
         for line in report.warnings[:20]:
             st.text(line)
     if any(r.status == "loaded" for r in reports):
@@ -298,7 +300,7 @@ def history() -> None:
         try:
             removed = load.undo(loaders.connection(), int(chosen))
         except load.UndoRefused as error:
-            st.error(str(error))
+            st.error(literal(error))
             return
         st.session_state[RESULTS_KEY] = []
         st.toast(messages.IMPORT_UNDONE.format(id=chosen, n=sum(removed.values())), icon="↩️")

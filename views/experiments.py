@@ -6,6 +6,7 @@ import streamlit as st
 from referral_analytics import experiments as ab
 from referral_analytics import messages
 from referral_analytics.charts import experiments as charts
+from referral_analytics.safe_text import markdown_literal as literal
 from views import _common as common
 from views import _loaders as loaders
 
@@ -55,7 +56,7 @@ def from_counts() -> list[ab.Arm]:
             ab.Arm(str(r.variant), int(r.sends), int(r.events)) for r in typed.dropna().itertuples()
         ]
     except ValueError as error:
-        st.error(str(error))
+        st.error(literal(error))
         st.stop()
 
 
@@ -75,12 +76,15 @@ try:
         tuple(arms), tuple(planned) if planned else None, planned_n
     )
 except ValueError as error:
-    st.error(str(error))
+    st.error(literal(error))
     st.stop()
+# Variant names come from the data (or the counts typed in): every line is shown literally.
 for line in result.messages:
-    (st.error if "mismatch" in line else st.warning if "inflates" in line else st.info)(line)
+    (st.error if "mismatch" in line else st.warning if "inflates" in line else st.info)(
+        literal(line)
+    )
 BOX = {"winner": st.success, "loser": st.error, "invalid": st.error, "no difference": st.info}
-BOX.get(result.outcome, st.warning)(f"**{result.verdict}**")
+BOX.get(result.outcome, st.warning)(f"**{literal(result.verdict)}**")
 table = pd.DataFrame(ab.results_table(result))
 decimals = {c: st.column_config.NumberColumn(format="%.2f") for c in table.columns[3:]}
 st.dataframe(table, hide_index=True, key="ab_table", column_config=decimals)

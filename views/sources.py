@@ -10,6 +10,7 @@ import streamlit as st
 from referral_analytics import formatting, messages
 from referral_analytics.charts import sources as charts
 from referral_analytics.queries.sources import SOURCE_DIMENSIONS
+from referral_analytics.safe_text import markdown_literal as literal
 from views import _common as common
 from views import _loaders as loaders
 
@@ -94,7 +95,7 @@ if leads_tab.open:
         if costs.empty:
             common.empty_state(messages.NO_COSTS)
         else:
-            st.caption(note)
+            st.caption(literal(note))  # names the deal sources found in the data
             st.plotly_chart(charts.cost_per_customer(costs, currency=currency), key="cost_chart")
             st.dataframe(costs, hide_index=True, key="costs_table", column_config=columns)
 

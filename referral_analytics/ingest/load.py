@@ -183,6 +183,8 @@ def _keyed_rows(
     has_row = "__row" in columns_of(cur, "_file")
     row = "n.__row" if has_row else "row_number() over ()"
     values = [f'n."{c}"' for c in incoming if c not in spec.key[:1]]
+    # A key column the file lacks (a costs sheet without an agent) is empty on every row.
+    values += [f'null::varchar as "{k}"' for k in spec.key[1:] if k not in incoming]
     joins, found = [], []
     id_column = spec.key[0]
     partition = ", ".join(f'"{k}"' for k in spec.key)

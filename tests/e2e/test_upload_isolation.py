@@ -30,8 +30,7 @@ ROOT_NAME = f"referral-analytics-uploads-{os.getuid()}"
 
 def people(prefix: str, n: int) -> bytes:
     lines = ["Full Name,Email,Phone"] + [
-        f"{prefix} {i},{prefix.lower().replace(' ', '')}{i}@example.com,05{i:08d}"
-        for i in range(n)
+        f"{prefix} {i},{prefix.lower().replace(' ', '')}{i}@example.com,05{i:08d}" for i in range(n)
     ]
     return ("\n".join(lines) + "\n").encode()
 
@@ -67,9 +66,13 @@ def multipart(path: Path) -> tuple[bytes, str]:
     """The upload's body as the browser sends it (Playwright does not expose a file body)."""
     boundary = "----referral-test-boundary"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
-        f"filename=\"{path.name}\"\r\nContent-Type: text/csv\r\n\r\n"
-    ).encode() + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{path.name}"\r\nContent-Type: text/csv\r\n\r\n'
+        ).encode()
+        + path.read_bytes()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 

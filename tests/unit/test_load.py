@@ -202,3 +202,15 @@ def test_a_failure_in_the_related_rows_rolls_back_the_whole_file(con):
         load(con, "contacts", FIRST, file_name="f.csv", sha256="a", rows_read=2, then=broken)
     assert con.execute("select count(*) from contacts").fetchall()[0][0] == 0
     assert con.execute("select count(*) from imports").fetchall()[0][0] == 0
+
+
+def test_a_costs_file_without_an_agent_column_loads_and_updates_by_month_and_channel(con):
+    # The key is (period, channel, agent); a team-wide costs sheet has no agent at all.
+    first = pd.DataFrame({"period": pd.to_datetime(["2026-10-01", "2026-11-01"]).date,
+                          "channel": ["Portal", "Portal"], "amount": [100.0, 200.0]})  # fmt: skip
+    assert _load(con, first.assign(__row=[2, 3]), "c1", kind="costs").inserted == 2
+    newer = first.assign(amount=[100.0, 250.0], __row=[2, 3])
+    result = _load(con, newer, "c2", kind="costs")
+    assert (result.inserted, result.updated) == (0, 2)
+    stored = con.execute("select period, channel, agent, amount from costs order by period")
+    assert [row[2:] for row in stored.fetchall()] == [(None, 100.0), (None, 250.0)]
