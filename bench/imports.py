@@ -17,7 +17,8 @@ from bench import baselines, memory
 from bench.context import Context, remove_db
 from bench.figures import Figure, ratio, timed
 from referral_analytics import db
-from referral_analytics.ingest.pipeline import ImportOptions, Progress, import_file
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.pipeline import Progress, import_file
 
 CSV_RATIO, XLSX_RATIO, RSS_MB = 2.0, 1.5, 1536.0  # the targets
 

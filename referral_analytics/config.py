@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from referral_analytics.ingest.raw_table import Limits
+from referral_analytics.ingest.read.raw_table import Limits
 
 DEFAULT_DB = Path("data/referrals.duckdb")
 DB_ENV = "REFERRAL_DB"

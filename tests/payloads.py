@@ -13,6 +13,7 @@ from pathlib import Path
 
 from referral_analytics import db
 from referral_analytics.ingest import pipeline
+from referral_analytics.ingest.options import ImportOptions
 from tests.conftest import build_demo_db
 
 HOST = "evil.example"
@@ -114,7 +115,7 @@ def build_payload_db(path: Path, contacts: int = 300) -> Path:
         for n, (kind, (file, header, rows)) in enumerate(files.items(), start=1):
             _write(file, header, rows)
             name = FILE_NAME if n == len(files) else file.name
-            report = pipeline.import_file(con, file, pipeline.ImportOptions(kind=kind),
+            report = pipeline.import_file(con, file, ImportOptions(kind=kind),
                                           file_name=name)  # fmt: skip
             assert report.status == "loaded", (kind, report.errors[:3], report.decisions)
     finally:

@@ -16,11 +16,13 @@ from referral_analytics import db, funnel, messages, queries, sources
 from referral_analytics import experiments as ab
 from referral_analytics.config import Settings
 from referral_analytics.filters import Filters
-from referral_analytics.ingest import mapping, pipeline
-from referral_analytics.ingest.mapping import SavedMapping
-from referral_analytics.ingest.pipeline import ImportOptions, Prepared, Source
+from referral_analytics.ingest import pipeline
+from referral_analytics.ingest.map import mapping
+from referral_analytics.ingest.map.mapping import SavedMapping
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.pipeline import Prepared, Source
 from referral_analytics.ingest.read import list_sheets
-from referral_analytics.ingest.uploads import UploadSpool
+from referral_analytics.ingest.read.uploads import UploadSpool
 from referral_analytics.overview import OverviewReport, overview_report
 from referral_analytics.queries import experiments as queries_experiments
 from referral_analytics.queries import funnel as queries_funnel

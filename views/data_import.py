@@ -16,12 +16,15 @@ from pathlib import Path
 import streamlit as st
 
 from referral_analytics import messages
-from referral_analytics.ingest import load, mapping, pipeline, preview, vocabularies
-from referral_analytics.ingest.fields import KINDS
-from referral_analytics.ingest.pipeline import ImportOptions, Prepared
-from referral_analytics.ingest.problems import plural
+from referral_analytics.ingest import load, pipeline, preview
+from referral_analytics.ingest.check.report import FileReport
+from referral_analytics.ingest.map import mapping
+from referral_analytics.ingest.map.fields import KINDS
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.pipeline import Prepared
 from referral_analytics.ingest.read import ReadError
-from referral_analytics.ingest.report import FileReport
+from referral_analytics.ingest.read.problems import plural
+from referral_analytics.ingest.values import vocabularies
 from referral_analytics.safe_text import markdown_literal as literal
 from views import _common as common
 from views import _loaders as loaders

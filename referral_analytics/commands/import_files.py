@@ -12,9 +12,10 @@ from pathlib import Path
 
 from referral_analytics.commands.common import add_db_argument, dumps, open_store
 from referral_analytics.config import Settings
-from referral_analytics.ingest.fields import KINDS
-from referral_analytics.ingest.pipeline import ImportOptions, import_file
-from referral_analytics.ingest.report import FileReport
+from referral_analytics.ingest.check.report import FileReport
+from referral_analytics.ingest.map.fields import KINDS
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.pipeline import import_file
 
 OK = {"loaded", "already imported", "would load"}
 

@@ -9,51 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from referral_analytics import messages
-from referral_analytics.ingest import assemble, links, mapping, row_checks
-from referral_analytics.ingest.fields import KINDS, template_rows
-from referral_analytics.ingest.load import already_imported, load
-from referral_analytics.ingest.read import Limits, Problem, RawTable, ReadError, read_table
-from referral_analytics.ingest.report import FileReport, RowError
+from referral_analytics.ingest.check import assemble, row_checks
+from referral_analytics.ingest.check.report import FileReport, RowError
+from referral_analytics.ingest.load import already_imported, links, load
+from referral_analytics.ingest.map import mapping
+from referral_analytics.ingest.map.fields import KINDS, template_rows
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.read import Problem, RawTable, ReadError, read_table
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "read", "check", "load"
 MIN_KIND_SCORE = 0.3  # below this the headers say too little; the user names the kind
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """What the user decided for a file; every field may stay unset (then it is detected).
-
-    Attributes:
-        kind: What the file holds ("contacts", "referrals" …); default detected from headers.
-        sheet: The workbook sheet; default the biggest.
-        mapping_name: A saved mapping to use; default the newest saved for the same headers,
-            else the automatic one.
-        columns: header → field (None: keep in ``extra``), the user's own edits; they win.
-        date_order: "DMY", "MDY" or "YMD" for every ambiguous date column.
-        date_orders: the same per header, winning over ``date_order``.
-        words: vocabulary → {word as written → our word}, the user's edits of the Values table.
-        skip_invalid: load the valid rows and report the rest, instead of loading nothing.
-        dry_run: check everything, write nothing.
-    """
-
-    kind: str | None = None
-    sheet: str | None = None
-    mapping_name: str | None = None
-    columns: Mapping[str, str | None] | None = None
-    date_order: str | None = None
-    date_orders: Mapping[str, str] = field(default_factory=dict)
-    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    skip_invalid: bool = False
-    dry_run: bool = False
-    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True)

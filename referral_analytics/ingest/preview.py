@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow.compute as pc
 
-from referral_analytics.ingest import vocabularies
-from referral_analytics.ingest.fields import KINDS
-from referral_analytics.ingest.mapping import ColumnMatch
+from referral_analytics.ingest.check.row_checks import rejected_rows_csv
+from referral_analytics.ingest.map.fields import KINDS
+from referral_analytics.ingest.map.mapping import ColumnMatch
 from referral_analytics.ingest.pipeline import Prepared
-from referral_analytics.ingest.raw_table import RawTable
-from referral_analytics.ingest.row_checks import rejected_rows_csv
+from referral_analytics.ingest.read.raw_table import RawTable
+from referral_analytics.ingest.values import vocabularies
 
 KEEP = "— keep in extra —"  # the mapping table's choice for "not a field of ours"
 EXAMPLES = 3

@@ -2,10 +2,10 @@
 
 import pytest
 
-from referral_analytics.ingest import fields
-from referral_analytics.ingest.fields import KINDS, VIRTUAL, template_rows
-from referral_analytics.ingest.header_names import key
 from referral_analytics.ingest.load import columns_of
+from referral_analytics.ingest.map import fields
+from referral_analytics.ingest.map.fields import KINDS, VIRTUAL, template_rows
+from referral_analytics.ingest.map.header_names import key
 
 # Every field whose type is not "text", written out by hand from the brief's rules.
 NOT_TEXT = {

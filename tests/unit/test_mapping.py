@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from referral_analytics.ingest.fields import KINDS, template_rows
-from referral_analytics.ingest.header_names import normalise, split_entity
-from referral_analytics.ingest.mapping import (
+from referral_analytics.ingest.map.fields import KINDS, template_rows
+from referral_analytics.ingest.map.header_names import normalise, split_entity
+from referral_analytics.ingest.map.mapping import (
     ColumnMatch,
     auto_map,
     detect_kind,
@@ -18,8 +18,8 @@ from referral_analytics.ingest.mapping import (
     saved_mappings,
     signature,
 )
+from referral_analytics.ingest.map.templates import write_templates
 from referral_analytics.ingest.read import list_sheets, read_table
-from referral_analytics.ingest.templates import write_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "demo"

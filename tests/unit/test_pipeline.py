@@ -15,7 +15,8 @@ from openpyxl import Workbook
 
 from referral_analytics import db
 from referral_analytics.ingest import load
-from referral_analytics.ingest.pipeline import ImportOptions, import_file
+from referral_analytics.ingest.options import ImportOptions
+from referral_analytics.ingest.pipeline import import_file
 from tests.fingerprint import fingerprint
 
 FUB_HEADER = "First Name,Last Name,Email 1,Phone 1,Stage,Created,Assigned To,Favorite Color"

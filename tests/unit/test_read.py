@@ -13,8 +13,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from referral_analytics.ingest import csv_fallback, csv_read
-from referral_analytics.ingest.read import Limits, RawTable, ReadError, location, read_table, sniff
+from referral_analytics.ingest.read import (
+    Limits,
+    RawTable,
+    ReadError,
+    csv_fallback,
+    csv_read,
+    location,
+    read_table,
+    sniff,
+)
 
 
 def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "export.csv") -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from referral_analytics.ingest import csv_lines, sniff
-from referral_analytics.ingest.csv_lines import FileLines, Rejected
-from referral_analytics.ingest.layout import find_header, trailer_text, unique_headers
+from referral_analytics.ingest.read import csv_lines, sniffing
+from referral_analytics.ingest.read.csv_lines import FileLines, Rejected
+from referral_analytics.ingest.read.layout import find_header, trailer_text, unique_headers
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_header_names_are_made_unique_ignoring_case_and_spaces():
     ],
 )
 def test_encoding_is_judged_by_what_decodes_plausibly(sample, encoding):
-    assert sniff.detect_encoding(sample)[0] == encoding
+    assert sniffing.detect_encoding(sample)[0] == encoding
 
 
 def lines_of(text: bytes) -> FileLines:

@@ -20,13 +20,13 @@ import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from referral_analytics.ingest.layout import trailer_text
 from referral_analytics.ingest.read import ReadError, read_table
-from referral_analytics.ingest.workbook_cells import as_text
+from referral_analytics.ingest.read.layout import trailer_text
+from referral_analytics.ingest.read.workbook_cells import as_text
 
 DELIMITERS = (",", ";", "\t", "|")
 # Words per encoding: Western accents sit inside Latin words, as they do in real names (a
-# run of accented capitals is what Arabic looks like in Windows-1252, see sniff.py).
+# run of accented capitals is what Arabic looks like in Windows-1252, see sniffing.py).
 WORDS = {
     "utf-8": ["محمد", "José", "北京", "😀", "0501234567", "1.2M"],
     "utf-8-sig": ["فاطمة", "Müller", "0050"],

@@ -15,8 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from referral_analytics.ingest import workbook
-from referral_analytics.ingest.read import Limits, ReadError, list_sheets, location, read_table
+from referral_analytics.ingest.read import (
+    Limits,
+    ReadError,
+    list_sheets,
+    location,
+    read_table,
+    workbook,
+)
 from tests.unit.test_workbook_guard import CELLS, sheet_xml, xlsx
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from referral_analytics import db
-from referral_analytics.ingest.referrers import resolve
+from referral_analytics.ingest.load.referrers import resolve
 
 
 @pytest.fixture

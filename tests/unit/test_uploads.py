@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from referral_analytics.ingest.read import ReadError, read_table
-from referral_analytics.ingest.uploads import ROOT_PREFIX, UploadSpool, private_root
+from referral_analytics.ingest.read.uploads import ROOT_PREFIX, UploadSpool, private_root
 
 
 def mode(path) -> int:

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from referral_analytics import messages
-from referral_analytics.ingest.cleaning import clean, tidy
-from referral_analytics.ingest.parsed import Invalid
-from referral_analytics.ingest.phones import phone_one
-from referral_analytics.ingest.texts import email_one
 from referral_analytics.ingest.values import TYPES, Parsed, parse
+from referral_analytics.ingest.values.cleaning import clean, tidy
+from referral_analytics.ingest.values.parsed import Invalid
+from referral_analytics.ingest.values.phones import phone_one
+from referral_analytics.ingest.values.texts import email_one
 
 ARROW_TYPES = {
     "id": pa.string(), "text": pa.string(), "email": pa.string(), "phone": pa.string(),

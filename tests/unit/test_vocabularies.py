@@ -8,9 +8,8 @@ import pytest
 from referral_analytics import messages, vocabulary
 from referral_analytics.demo.arabic import ARABIC_SOURCE, ARABIC_STAGE
 from referral_analytics.demo.exports import FUB_STAGE, LIFECYCLE
-from referral_analytics.ingest import vocabularies
-from referral_analytics.ingest.cleaning import word_key
-from referral_analytics.ingest.values import parse
+from referral_analytics.ingest.values import parse, vocabularies
+from referral_analytics.ingest.values.cleaning import word_key
 
 
 def read(cells: list[str | None], name: str, overrides: dict[str, str] | None = None):

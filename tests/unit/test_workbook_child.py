@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from referral_analytics.ingest import workbook
-from referral_analytics.ingest.read import Limits, RawTable, ReadError, read_table
+from referral_analytics.ingest.read import Limits, RawTable, ReadError, read_table, workbook
 from tests.unit.test_read_workbook import _children, book
 from tests.unit.test_workbook_guard import CONTENT_TYPES, PACKAGE_RELS, sheet_xml
 

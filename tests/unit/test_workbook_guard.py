@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from referral_analytics.ingest.read import Limits, ReadError, read_table
-from referral_analytics.ingest.workbook_guard import check_workbook
+from referral_analytics.ingest.read.workbook_guard import check_workbook
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
