@@ -69,6 +69,7 @@ def assert_inert(page, asked: list[str], name: str) -> None:
     assert asked == [], asked
     expect(page.locator(f"a[href*='{HOST}']")).to_have_count(0)
     expect(page.locator(f"img[src*='{HOST}']")).to_have_count(0)
+    expect(main.locator(".js-plotly-plot a")).to_have_count(0)  # plotly links (xlink:href)
     expect(main.locator(".katex")).to_have_count(0)  # no "$x^2$" typeset
     # "**bold**" and ":red[red]" from the data would become elements holding just that word.
     expect(main.locator("strong:text-is('bold'), em:text-is('bold')")).to_have_count(0)
