@@ -6,6 +6,9 @@ to the URL, so they follow the user from page to page.
 
 import streamlit as st
 
+from referral_analytics import messages
+from referral_analytics.db import StoreBusy
+
 st.set_page_config(page_title="Referral Analytics", page_icon="🏡", layout="wide")
 
 navigation = st.navigation(
@@ -24,4 +27,8 @@ navigation = st.navigation(
         ],
     }
 )
-navigation.run()
+try:
+    navigation.run()
+except StoreBusy:  # a scheduled import or a script holds the file for longer than we wait
+    st.warning(messages.DB_BUSY_APP, icon=":material/hourglass_top:")
+    st.button("Try again", key="store_busy_retry", icon=":material/refresh:")

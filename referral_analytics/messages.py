@@ -8,6 +8,10 @@ DB_BUSY = (
     "The database {path} is in use by another program (the app or another import). "
     "Close it, or import from the app's Import page, and try again."
 )
+DB_BUSY_APP = (
+    "Another program (a scheduled import or a script) is writing to the database right now. "
+    "Its data will show here as soon as it finishes: try again in a moment."
+)
 EMPTY_DATABASE = (
     "There is no data yet. Load the demo data to explore the dashboard, "
     "or import your CRM exports on the Import page."

@@ -40,13 +40,17 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(path)
+def _store(path: str) -> db.Store:
+    return db.Store(path)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    """One connection per process and database file; callers take a cursor per use."""
-    return _connection(str(settings().db_path))
+    """A connection of its own for this use; drop it after (see ``db.Store``).
+
+    The app holds the file only while it reads or writes, so a scheduled import or a script can
+    open it while the dashboard is being used.
+    """
+    return _store(str(settings().db_path)).connection()
 
 
 def data_version() -> int:

@@ -22,9 +22,14 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The dashboard holds the file only while it reads or writes (db.Store), seconds at most even
+# for an import of a million rows made on its page: a scheduled command waits that out.
+STORE_WAIT_SECONDS = 30.0
+
+
 def open_store(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
-    """The store the command's ``--db`` names."""
-    return db.connect(Settings.from_env(args.db).db_path)
+    """The store the command's ``--db`` names, waited for while the dashboard uses it."""
+    return db.connect(Settings.from_env(args.db).db_path, wait_seconds=STORE_WAIT_SECONDS)
 
 
 def day(text: str) -> date:

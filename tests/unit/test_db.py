@@ -148,3 +148,78 @@ def test_another_process_holding_the_file_gives_a_plain_message_within_seconds(t
     finally:
         holder.kill()
         holder.communicate()
+
+
+HOLD_PROBE = (
+    "import duckdb, sys\n"
+    "try:\n    duckdb.connect(sys.argv[1]).close(); print('free')\n"
+    "except duckdb.IOException:\n    print('held')"
+)
+
+
+def _from_another_process(path) -> str:
+    """Whether another process can open the file now ("free") or not ("held")."""
+    probe = subprocess.run([sys.executable, "-c", HOLD_PROBE, str(path)], capture_output=True,
+                           text=True, check=True)  # fmt: skip
+    return probe.stdout.strip()
+
+
+def test_a_store_lets_go_of_the_file_once_idle_and_opens_it_again_on_use(tmp_path):
+    path = tmp_path / "store.duckdb"
+    store = db.Store(path, linger=0.3)
+    assert db.data_version(store.connection()) == 0  # the connection is dropped at once
+    assert store.is_open() and _from_another_process(path) == "held"
+    deadline = time.monotonic() + 5
+    while store.is_open() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not store.is_open()
+    assert _from_another_process(path) == "free"
+    with db.transaction(store.connection()) as cur:  # used again: opened again, and writable
+        cur.execute("insert into costs (period, channel, amount) values ('2026-11-01', 'x', 1)")
+    assert db.data_version(store.connection()) == 1
+
+
+def test_a_query_still_running_keeps_the_file_until_its_connection_is_dropped(tmp_path):
+    path = tmp_path / "store.duckdb"
+    store = db.Store(path, linger=0.1)
+    held = store.connection()
+    time.sleep(0.4)  # the keeper is closed by now
+    assert not store.is_open()
+    assert held.execute("select count(*) from contacts").fetchall() == [(0,)]
+    assert _from_another_process(path) == "held"
+    held.close()
+    assert _from_another_process(path) == "free"
+
+
+def test_a_store_waits_for_another_process_and_then_says_so_plainly(tmp_path):
+    path = tmp_path / "held.duckdb"
+    db.connect(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r});"
+         " print('held', flush=True); time.sleep(1.0)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        first = db.Store(path, linger=0.1, wait_seconds=10)
+        assert db.data_version(first.connection()) == 0  # it waited for the holder to end
+        assert 0.3 < time.monotonic() - started < 5
+        holder.wait()
+        while first.is_open():  # our keeper lets go after its linger
+            time.sleep(0.05)
+        again = subprocess.Popen(
+            [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r});"
+             " print('held', flush=True); time.sleep(30)"],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert again.stdout.readline().strip() == "held"
+            with pytest.raises(db.StoreBusy, match="in use by another program"):
+                db.Store(path, wait_seconds=0.5).connection()
+        finally:
+            again.kill()
+            again.communicate()
+    finally:
+        holder.kill()
+        holder.communicate()
