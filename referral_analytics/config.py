@@ -13,6 +13,9 @@ from pathlib import Path
 from referral_analytics.ingest.read.raw_table import Limits
 
 DEFAULT_DB = Path("data/referrals.duckdb")
+# The demo's size and seed, here (not in demo/) so the CLI offers them without importing it.
+DEMO_CONTACTS = 5_000
+DEMO_SEED = 7
 DB_ENV = "REFERRAL_DB"
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 import re
+from typing import TYPE_CHECKING
 
-from referral_analytics import formatting
 from referral_analytics.commands.common import dumps
-from referral_analytics.experiments import Arm, analyse_binary, to_json_dict
+
+if TYPE_CHECKING:
+    from referral_analytics.experiments import Arm
 
 VARIANT = re.compile(r"^(?P<name>[^=]+)=(?P<n>\d+)/(?P<events>\d+)$")
 
 
 def _variant(text: str) -> Arm:
+    from referral_analytics.experiments import Arm  # scipy: imported by this command alone
+
     match = VARIANT.match(text.strip())
     if not match:
         raise argparse.ArgumentTypeError(
@@ -56,6 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Analyse and print; ValueError (bad counts, one variant) becomes exit 2 in the CLI."""
+    from referral_analytics import formatting
+    from referral_analytics.experiments import analyse_binary, to_json_dict
+
     result = analyse_binary(
         args.variant, planned=args.planned, alpha=args.alpha, planned_n=args.planned_sends
     )

@@ -1,7 +1,8 @@
 """``import``: load CRM exports (CSV, XLSX, XLS, ODS) into the store, one transaction per file.
 
-Exit code 0 when every file loaded or was already imported (or would load, with --dry-run),
-1 when any file was rejected or needs a decision; --json prints one document for scripts.
+Exit code 0 when every file loaded, was unchanged (every record already stored as it gives
+it: nothing written) or was already imported (or would load, with --dry-run), 1 when any file
+was rejected or needs a decision; --json prints one document for scripts.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from referral_analytics.config import Settings
 from referral_analytics.ingest.check.report import FileReport
 from referral_analytics.ingest.map.fields import KINDS
 from referral_analytics.ingest.options import ImportOptions
-from referral_analytics.ingest.pipeline import import_file
 
-OK = {"loaded", "already imported", "would load"}
+OK = {"loaded", "unchanged", "already imported", "would load"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import each file on its own; report each; exit 1 if any did not load."""
+    from referral_analytics.ingest.pipeline import import_file  # every stage: only for this
+
     options = ImportOptions(
         kind=args.kind, sheet=args.sheet, mapping_name=args.mapping, date_order=args.date_order,
         skip_invalid=args.skip_invalid, dry_run=args.dry_run,

@@ -8,7 +8,6 @@ from datetime import date
 from referral_analytics import filters as period
 from referral_analytics.commands.common import add_db_argument, day, dumps, open_store
 from referral_analytics.filters import Filters
-from referral_analytics.overview import overview_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the figures, their previous-period values and the change."""
+    from referral_analytics.overview import overview_report  # the queries: only for this
+
     end = args.end or date.today()
     start = args.start or period.period_for("last_12_months", today=end)[0]
     chosen = Filters(start, end, tuple(args.agent), tuple(args.source_group))

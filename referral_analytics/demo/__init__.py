@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from referral_analytics import db
+from referral_analytics.config import DEMO_CONTACTS, DEMO_SEED
 from referral_analytics.demo.activity import costs, email_experiments, nps, partners, touches
 from referral_analytics.demo.clock import Clock
 from referral_analytics.demo.people import (
@@ -25,8 +26,8 @@ from referral_analytics.demo.people import (
 )
 from referral_analytics.demo.pipeline import deals, referrals, rewards
 
-DEFAULT_CONTACTS = 5_000
-DEFAULT_SEED = 7
+DEFAULT_CONTACTS = DEMO_CONTACTS
+DEFAULT_SEED = DEMO_SEED
 
 
 def generate(
