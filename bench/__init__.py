@@ -6,4 +6,4 @@ the module and add its name here. Baselines come first so a later suite (the imp
 its samples with theirs from ``context.measured``.
 """
 
-SUITES = ("baselines", "imports", "pages", "fragments", "startup", "cli")
+SUITES = ("baselines", "imports", "pages", "fragments", "browser", "startup", "cli")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 from datetime import date
 
 import duckdb
@@ -25,11 +26,16 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 # The dashboard holds the file only while it reads or writes (db.Store), seconds at most even
 # for an import of a million rows made on its page: a scheduled command waits that out.
 STORE_WAIT_SECONDS = 30.0
+WAIT_VARIABLE = "REFERRAL_DB_WAIT"
 
 
 def open_store(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
-    """The store the command's ``--db`` names, waited for while the dashboard uses it."""
-    return db.connect(Settings.from_env(args.db).db_path, wait_seconds=STORE_WAIT_SECONDS)
+    """The store the command's ``--db`` names, waited for while the dashboard uses it.
+
+    ``$REFERRAL_DB_WAIT`` (seconds) changes how long: a job that must not queue can say 0.
+    """
+    wait = float(os.environ.get(WAIT_VARIABLE) or STORE_WAIT_SECONDS)
+    return db.connect(Settings.from_env(args.db).db_path, wait_seconds=wait)
 
 
 def day(text: str) -> date:

@@ -114,10 +114,11 @@ def test_two_users_importing_the_same_file_at_once_import_it_once(tmp_path):
     con.close()
 
 
-def cli(*args: str, db_path: Path) -> subprocess.CompletedProcess:
+def cli(*args: str, db_path: Path, wait: float | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **({"REFERRAL_DB_WAIT": str(wait)} if wait is not None else {})}
     return subprocess.run(
         [sys.executable, "-m", "referral_analytics", "import", *args, "--db", str(db_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
     )  # fmt: skip
 
 
@@ -143,7 +144,9 @@ def test_the_cli_reports_every_file_as_json_and_exits_by_outcome(tmp_path):
     assert json.loads(again.stdout)["files"][0]["status"] == "already imported"
 
 
-def test_a_cli_import_beside_a_running_app_fails_fast_and_plainly(tmp_path):
+def test_a_cli_import_beside_a_program_holding_the_file_fails_plainly_after_its_wait(tmp_path):
+    # The dashboard lets go of the file when idle (tests/e2e/test_cli_beside_app.py); a program
+    # that never does makes the import give up after $REFERRAL_DB_WAIT seconds, plainly.
     store = tmp_path / "store.duckdb"
     db.connect(store).close()
     holder = subprocess.Popen(
@@ -159,8 +162,9 @@ def test_a_cli_import_beside_a_running_app_fails_fast_and_plainly(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "OPEN"
         started = time.monotonic()
-        done = cli(str(contacts_csv(tmp_path / "c.csv", 3)), db_path=store)
-        assert time.monotonic() - started < 30
+        done = cli(str(contacts_csv(tmp_path / "c.csv", 3)), db_path=store, wait=2)
+        assert 2 <= time.monotonic() - started < 30
+        assert "in use by another program" in done.stderr
         assert done.returncode != 0
         assert "Traceback" not in done.stderr
         assert done.stderr.strip()
