@@ -113,7 +113,6 @@ READ_RAGGED = "{where} has {found} cells but the header has {expected}; {lines} 
 READ_BAD_QUOTE = "{where} has a quote that is not closed properly; {lines} not read."
 READ_BAD_TEXT = "{where} is not valid {encoding} text; {lines} not read."
 READ_BAD_LINE = "{where} could not be split into cells; {lines} not read."
-READ_MORE_BAD_LINES = "…and {n:,} more lines could not be split into cells (not read)."
 READ_MOSTLY_BAD = (
     "“{file}” could not be read: {bad:,} of {total:,} lines could not be split into the "
     "header's {expected} cells. The first: {first} Check that the table's header is its first "
@@ -121,6 +120,26 @@ READ_MOSTLY_BAD = (
 )
 READ_TITLE_SKIPPED = "Skipped {n} title {unit} above the header ({where})."
 READ_TRAILER_SKIPPED = "Skipped report trailer “{text}” at {where}."
+# CSV lines and cells (ingest/read/csv_*.py). A line that does not split into the header's cells
+# is a row error: its reason follows the place ("line 8: has 5 cells, the header has 7").
+READ_LINE_COLUMN = "(whole line)"
+READ_LINE_CELLS = "has {found} cells, the header has {expected}{lines}"
+READ_LINE_QUOTE = "has a quote that is not closed properly{lines}"
+READ_LINE_SPLIT = "could not be split into cells{lines}"
+READ_LINE_SPAN = " (the record runs over lines {first}–{last})"
+READ_SHORT_LINES_EMPTY = (
+    "{lines} had fewer cells than the header ({which}): the missing cells are in columns "
+    "empty in every other line ({columns}), so they were read as empty."
+)
+READ_LEGACY_LINES = (
+    "{lines} {were} not UTF-8; read as {encoding}. The other lines are UTF-8 and were read as "
+    "written."
+)
+READ_CLEANED_CELLS = (
+    "Cleaned {cells} of control or invisible characters (NUL, vertical tab, bidi controls, "
+    "zero-width spaces), the first on line {line}: vertical tabs and form feeds became "
+    "spaces, the rest were removed."
+)
 READ_NO_SHEET = "“{file}” has no sheet named “{sheet}”. Its sheets are: {sheets}."
 READ_WORKBOOK_MEMORY = (
     "“{file}” could not be read safely: the workbook needs more than {limit} of memory. "
@@ -144,6 +163,22 @@ READ_WORKBOOK_BUSY = (
     "“{file}” cannot be read right now: other workbooks are being read. Try again in a moment."
 )
 READ_WORKBOOK_DAMAGED = "“{file}” is not a readable workbook ({detail})."
+# A workbook cell with no value to read. Row errors (typed fields; the place is beside them):
+READ_WORKBOOK_ERROR_VALUE = (
+    "Holds the Excel error {error}: correct the formula in the workbook, or clear the cell, "
+    "and import it again."
+)
+READ_WORKBOOK_NO_RESULT = (
+    "Holds a formula saved without its result (the program that wrote the file did not "
+    "compute it): open the file in Excel, save it, and import it again."
+)
+# …and warnings (unmapped columns, text and words), one per column; {cells}: "Deals!G4 (#N/A)".
+READ_WORKBOOK_ERRORS_KEPT = "Excel errors in “{header}”, kept as written: {cells}."
+READ_WORKBOOK_NO_RESULTS_EMPTY = (
+    "Formulas saved without their results in “{header}”, left empty: {cells}. Open the file "
+    "in Excel and save it to keep their values."
+)
+READ_WORKBOOK_MORE_CELLS = "{cells} and {n:,} more"
 READ_UNEXPECTED = (
     "“{file}” could not be read ({detail}). If it opens in Excel, save it again as .xlsx or "
     "CSV and import that file."
@@ -381,9 +416,18 @@ IMPORT_WHICH_KIND = (
 )
 IMPORT_NO_MAPPING = "No saved mapping is called “{name}”. Save one on the Import page first."
 IMPORT_ROW_NEEDS = "has no {labels}; every row needs one"
-IMPORT_UPDATED = "{n:,} rows updated records already stored (same record id, e-mail or phone)."
-IMPORT_DUPLICATES = (
-    "{n:,} rows repeated a record listed again later in the file; the last one counts."
+IMPORT_REPEAT = "{line} repeats {of}: the record loads once."
+IMPORT_CONFLICT = "{lines} share {shared} but give {values}; {line} was kept, {of} not loaded."
+IMPORT_CONFLICT_STORED = "the stored record {record}"
+IMPORT_CONFLICT_VALUES = "{column} “{dropped}” and “{kept}”"
+IMPORT_MORE_REPEATS = "… and {n:,} more lines repeat a later line of the file (each loads once)."
+IMPORT_MORE_CONFLICTS = (
+    "… and {n:,} more lines give a record a later line gives with other values; the later "
+    "line was kept."
+)
+IMPORT_UNCHANGED = (
+    "Nothing written, no import recorded: every record in the file is already stored as it "
+    "gives it."
 )
 IMPORT_CATEGORY_CHANGES = "{n:,} contacts moved to a new category (kept in the category history)."
 IMPORT_UNMAPPED_WORDS = (
@@ -392,6 +436,10 @@ IMPORT_UNMAPPED_WORDS = (
 )
 IMPORT_UNRESOLVED = (
     "{n:,} {label} names matched no contact ({names}); kept as text with their rows."
+)
+IMPORT_AMBIGUOUS = (
+    "{n:,} {label} names match several contacts ({names}): not linked, to avoid a guess; "
+    "give each an e-mail or a contact id. Kept as text with their rows."
 )
 IMPORT_INTRO = (
     "Upload CSV or Excel exports from your CRM (Follow Up Boss, KW Command, kvCORE, Lofty, "
@@ -478,7 +526,13 @@ VALUE_GROUPING = "The thousands separators are misplaced: groups after the first
 VALUE_FRACTION = "Not a whole number: it has a fraction."
 VALUE_TOO_LARGE = "Too large to store."
 VALUE_OTHER_CURRENCY = "In {currency} while the column is in {main}: convert it first."
-VALUE_NOT_RATING = "Not a rating: write a whole number from 0 to 10, such as 4, 4/5 or ★★★★."
+VALUE_NOT_RATING = (
+    "“{value}” is not a rating: write a whole number from 1 to 5, such as 4, 4/5 or ★★★★."
+)
+VALUE_RATING_RANGE = (
+    "“{value}” is outside the referral rating's scale: rate from 1 to 5 (000 §5.2.1), such as "
+    "4, 4/5 or ★★★★."
+)
 VALUE_CURRENCY = "Amounts in {currency}."
 VALUE_DECIMAL_COMMA = "A comma is the decimal separator in this column (as in “{example}”)."
 VALUE_DECIMAL_POINT = (

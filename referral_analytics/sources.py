@@ -21,16 +21,17 @@ REFERRALS_PER_REFERRER_REFERENCE = 2.68
 REFERRAL_CONVERSION_LIFT_REFERENCE = 30.0  # referred leads convert 30% better
 PARETO_TOP_SHARE = 0.2
 
-# The one place cost channels meet deal sources (for CPA by channel). Where a channel has no
-# deal source it maps to None: its CPA is undefined, not zero. "Online ads" → "Website" is an
-# assumption (the ads land on the website's forms); a deal source with no cost channel
-# ("Sign call") brings customers at no recorded cost.
+# The one place cost channels meet deal sources (for CPA by channel); deal sources are lead
+# sources (vocabulary.LEAD_SOURCES). Where a channel has no deal source it maps to None: its
+# CPA is undefined, not zero. "Online ads" → "Website" is an assumption (the ads land on the
+# website's forms); a deal source with no cost channel ("Sign call") brings customers at no
+# recorded cost.
 COST_CHANNEL_SOURCES: dict[str, str | None] = {
     "Referral program": REFERRAL_SOURCE,
-    "Property portal": "Property portal",
+    "Property portal": "Portal",
     "Online ads": "Website",
     "Open houses": "Open house",
-    "Social media": "Social media ads",
+    "Social media": "Social media",
     "Direct mail": None,
 }
 ASK_BUCKETS: tuple[str, ...] = ("0–2 weeks", "2–6 weeks", "6 weeks–6 months", "Over 6 months")
@@ -82,7 +83,11 @@ class LeadComparison:
 
 
 def lead_comparison(leads: pd.DataFrame) -> LeadComparison:
-    """Conversion of referred leads (source "Referral") against every other source combined."""
+    """Conversion of referred leads (source "Referral") against every other source combined.
+
+    ``leads`` is ``queries.sources.lead_conversion``: a deal with no source of its own counts
+    as referred when it came from a referral, else under its contact's lead source.
+    """
     table = leads.assign(referral=leads["source"] == REFERRAL_SOURCE)
     table["conversion"] = pd.array(
         [
@@ -135,7 +140,8 @@ def acquisition_costs(costs: pd.DataFrame, customers: Mapping[str, int]) -> pd.D
 def unmatched_sources(customers: Mapping[str, int]) -> list[str]:
     """Deal sources that brought customers but have no cost channel (their cost is unknown)."""
     matched = {s for s in COST_CHANNEL_SOURCES.values() if s}
-    return sorted(s for s, n in customers.items() if s not in matched and n)
+    # A deal with no source anywhere (its own, a referral's or its contact's) names none.
+    return sorted(s for s, n in customers.items() if isinstance(s, str) and s not in matched and n)
 
 
 def costs_note(unmatched: list[str]) -> str:

@@ -33,6 +33,22 @@ SOURCE_GROUPS: tuple[str, ...] = (
     "Allied resources",
 )
 CONTACT_PLANS: tuple[str, ...] = ("8x8", "33 Touch", "none")
+# How a lead came (a CRM's "Lead Source"), not which inner-circle group it came from: the
+# Sources page compares referred leads with the others by it (004: referred leads convert
+# better), and a deal with no source of its own takes its contact's.
+LEAD_SOURCES: tuple[str, ...] = (
+    "Referral",
+    "Sphere",
+    "Past client",
+    "Portal",
+    "Website",
+    "Open house",
+    "Sign call",
+    "Social media",
+    "Paid ads",
+    "Event",
+    "Other",
+)
 
 # A referral's pipeline (000 §5.3): each step's timestamp column in `referrals`.
 FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
@@ -44,4 +60,4 @@ FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
 )
 REFERRAL_STATUSES: tuple[str, ...] = ("open", "closed", "lost")
 DEAL_STATUSES: tuple[str, ...] = ("open", "won", "lost")
-REFERRAL_SOURCE = "Referral"
+REFERRAL_SOURCE = LEAD_SOURCES[0]  # the lead source of referred leads

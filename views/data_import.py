@@ -251,7 +251,7 @@ def run_imports(ready: list[Prepared]) -> None:
                 bar.progress(done / total if total else 1.0, text=f"{stage}: {done:,} rows")
 
             report = pipeline.commit(loaders.connection(), prepared, progress=progress)
-            state = "complete" if report.status == "loaded" else "error"
+            state = "complete" if report.status in ("loaded", "unchanged") else "error"
             status.update(label=literal(report.summary()), state=state)
         reports.append(report)
     st.session_state[RESULTS_KEY] = reports
@@ -262,7 +262,9 @@ def results(reports: list[FileReport]) -> None:
     """What the last import did, file by file."""
     for report in reports:
         if report.status == "loaded":
-            st.success(literal(report.summary()), icon="✅")
+            st.success(literal(report.summary()), icon="✅")  # says new, changed and unchanged
+        elif report.status == "unchanged":
+            st.info(literal(report.summary()), icon="♻️")
         else:
             st.warning(literal(report.summary()), icon="⚠️")
         for line in report.warnings[:20]:

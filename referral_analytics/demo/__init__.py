@@ -22,6 +22,7 @@ from referral_analytics.demo.people import (
     base_contacts,
     category_history,
     finish_contacts,
+    with_lead_sources,
     with_met_at,
 )
 from referral_analytics.demo.pipeline import deals, referrals, rewards
@@ -44,6 +45,7 @@ def generate(
     people = finish_contacts(rng, people, refs, leads, clock)
     history = category_history(rng, people, refs, clock)
     people = with_met_at(people, history)
+    people = with_lead_sources(np.random.default_rng((seed, 1)), people, leads)
     sends, arms = email_experiments(rng, people, leads, clock)
     tables = {
         "contacts": people,

@@ -18,6 +18,19 @@ ARABIC_SOURCE = {
     "Organisations": "المنظمات",
     "Allied resources": "شركاء",
 }
+ARABIC_LEAD_SOURCE = {
+    "Referral": "إحالة",
+    "Sphere": "معارف",
+    "Past client": "عميل سابق",
+    "Portal": "بوابة عقارية",
+    "Website": "الموقع الإلكتروني",
+    "Open house": "بيت مفتوح",
+    "Sign call": "لوحة",
+    "Social media": "سناب شات",
+    "Paid ads": "إعلانات مدفوعة",
+    "Event": "معرض عقاري",
+    "Other": "أخرى",
+}
 ARABIC_NAMES = {
     "Ahmed": "أحمد",
     "Fatima": "فاطمة",

@@ -18,7 +18,12 @@ import pandas as pd
 from openpyxl import Workbook
 
 from referral_analytics.demo import generate
-from referral_analytics.demo.arabic import ARABIC_SOURCE, ARABIC_STAGE, in_arabic
+from referral_analytics.demo.arabic import (
+    ARABIC_LEAD_SOURCE,
+    ARABIC_SOURCE,
+    ARABIC_STAGE,
+    in_arabic,
+)
 
 LIFECYCLE = {  # our ladder → HubSpot lifecycle stages
     "General Public": "subscriber",
@@ -37,6 +42,36 @@ FUB_STAGE = {
     "Core Advocate": "VIP",
 }
 
+# Our lead sources as each CRM's "Source" picklist writes them (the importer reads them back).
+FUB_SOURCE = {
+    "Referral": "Referral", "Sphere": "Sphere", "Past client": "Past Client",
+    "Portal": "Zillow", "Website": "Website", "Open house": "Open House",
+    "Sign call": "Sign Call", "Social media": "Facebook", "Paid ads": "Google Ads",
+    "Event": "Event", "Other": "Other",
+}  # fmt: skip
+HUBSPOT_SOURCE = {  # HubSpot's "Original Source" is where the first visit came from
+    "Referral": "Referrals", "Sphere": "Offline Sources", "Past client": "Offline Sources",
+    "Portal": "Other Campaigns", "Website": "Organic Search", "Open house": "Offline Sources",
+    "Sign call": "Offline Sources", "Social media": "Organic Social",
+    "Paid ads": "Paid Search", "Event": "Offline Sources", "Other": "Other Campaigns",
+}  # fmt: skip
+SALESFORCE_SOURCE = {
+    "Referral": "Referral", "Sphere": "Sphere of Influence", "Past client": "Past Client",
+    "Portal": "Realtor.com", "Website": "Web", "Open house": "Open House",
+    "Sign call": "Sign Call", "Social media": "Instagram", "Paid ads": "PPC",
+    "Event": "Seminar", "Other": "Other",
+}  # fmt: skip
+ZOHO_SOURCE = {  # Zoho's standard Lead Source picklist, with a few of a team's own
+    "Referral": "External Referral", "Sphere": "Personal Network", "Past client": "Past Client",
+    "Portal": "Trulia", "Website": "Web Download", "Open house": "Open House",
+    "Sign call": "Sign Call", "Social media": "Twitter", "Paid ads": "Advertisement",
+    "Event": "Trade Show", "Other": "Cold Call",
+}  # fmt: skip
+
+
+def _source(words: dict[str, str]) -> Callable[[object], object]:
+    return lambda p: words.get(p.lead_source)
+
 
 Columns = dict[str, Callable[[object], object]]  # header → how a row's value is made
 
@@ -47,7 +82,7 @@ def _get(name: str) -> Callable[[object], object]:
 
 FOLLOW_UP_BOSS: Columns = {
     "First Name": _get("first"), "Last Name": _get("last"),
-    "Stage": lambda p: FUB_STAGE[p.category], "Source": _get("source_group"),
+    "Stage": lambda p: FUB_STAGE[p.category], "Source": _source(FUB_SOURCE),
     "Assigned To": _get("agent"), "Email 1": _get("email"), "Phone 1": _get("phone"),
     "Tags": _get("city"), "Created": lambda p: f"{p.created_at:%m/%d/%Y %I:%M %p}",
     "Referred By": _get("referred_by"),
@@ -57,18 +92,18 @@ HUBSPOT: Columns = {
     "Last Name": _get("last"), "Email": _get("email"), "Phone Number": _get("phone"),
     "Lifecycle Stage": lambda p: LIFECYCLE[p.category], "Contact owner": _get("agent"),
     "Create Date": lambda p: f"{p.created_at:%Y-%m-%d %H:%M}",
-    "Original Source": _get("source_group"),
+    "Original Source": _source(HUBSPOT_SOURCE),
 }  # fmt: skip
 SALESFORCE: Columns = {
     "Contact ID": lambda p: f"003{p.contact_id}", "First Name": _get("first"),
     "Last Name": _get("last"), "Email": _get("email"), "Phone": _get("phone"),
-    "Lead Source": _get("source_group"), "Contact Owner": _get("agent"),
+    "Lead Source": _source(SALESFORCE_SOURCE), "Contact Owner": _get("agent"),
     "Created Date": lambda p: f"{p.created_at:%d/%m/%Y}",
 }  # fmt: skip
 ZOHO: Columns = {
     "Record Id": lambda p: f"zcrm_{p.contact_id}", "First Name": _get("first"),
     "Last Name": _get("last"), "Email": _get("email"), "Mobile": _get("phone"),
-    "Lead Source": _get("source_group"), "Contact Owner": _get("agent"),
+    "Lead Source": _source(ZOHO_SOURCE), "Contact Owner": _get("agent"),
     "Created Time": lambda p: f"{p.created_at:%b %d, %Y %I:%M %p}",
 }  # fmt: skip
 PIPEDRIVE: Columns = {
@@ -84,11 +119,12 @@ PIPEDRIVE: Columns = {
 KW_COMMAND: Columns = {  # KW Command's template repeats "Phone" and leaves a header blank
     "First Name": _get("first"), "Last Name": _get("last"), "Email": _get("email"),
     "Phone": _get("phone"), "Phone ": lambda p: None, "": _get("profession"),
-    "Tags": _get("category"), "Source": _get("source_group"), "Referred By": _get("referred_by"),
+    "Tags": _get("category"), "Source": _source(FUB_SOURCE), "Referred By": _get("referred_by"),
 }  # fmt: skip
 ARABIC: Columns = {
     "الاسم": lambda p: in_arabic(p.full_name), "البريد الإلكتروني": _get("email"),
-    "الجوال": lambda p: "0" + p.phone[4:], "المصدر": lambda p: ARABIC_SOURCE[p.source_group],
+    "الجوال": lambda p: "0" + p.phone[4:], "المصدر": _source(ARABIC_LEAD_SOURCE),
+    "العلاقة": lambda p: ARABIC_SOURCE[p.source_group],
     "الوكيل": lambda p: in_arabic(p.agent), "التصنيف": lambda p: ARABIC_STAGE[p.category],
     "تاريخ الإنشاء": lambda p: f"{p.created_at:%d/%m/%Y}",
 }  # fmt: skip

@@ -11,7 +11,9 @@ from referral_analytics.vocabulary import (
     AIDA_STAGES,
     CIRCLE_ROLES,
     LADDER,
+    LEAD_SOURCES,
     LEAD_TEMPERATURES,
+    REFERRAL_SOURCE,
     SOURCE_GROUPS,
 )
 
@@ -75,6 +77,44 @@ def base_contacts(rng: np.random.Generator, n: int, clock: Clock) -> pd.DataFram
             "_referred": ~older & (rng.random(n) < _REFERRED_SHARE),
         }
     )
+
+
+# How people not met came (General Public, Target Group), over LEAD_SOURCES in order.
+_MARKETING_SOURCES = (0, 0, 0, 0.30, 0.20, 0.10, 0.05, 0.20, 0.15, 0, 0)
+# How people met came, by source group (SOURCE_GROUPS order), over LEAD_SOURCES in order.
+_MET_SOURCES = (
+    (0, 0.80, 0, 0, 0, 0, 0, 0.10, 0, 0.10, 0),  # friends & family: their sphere
+    (0, 0.70, 0, 0, 0, 0, 0, 0, 0, 0.20, 0.10),  # colleagues
+    (0, 0.50, 0, 0, 0, 0, 0, 0, 0, 0.30, 0.20),  # vendors & suppliers
+    (0, 0.10, 0.55, 0.15, 0.10, 0.05, 0.05, 0, 0, 0, 0),  # past clients: mostly repeat business
+    (0, 0.30, 0, 0, 0, 0, 0, 0, 0, 0.60, 0.10),  # organisations: met at their events
+    (0, 0.40, 0, 0, 0, 0, 0, 0, 0, 0.40, 0.20),  # allied resources
+)
+_NO_SOURCE_SHARE = 0.04  # CRMs leave the field empty now and then
+
+
+def with_lead_sources(
+    rng: np.random.Generator, people: pd.DataFrame, leads: pd.DataFrame
+) -> pd.DataFrame:
+    """``lead_source``: how each contact came. Referred people came by referral, a lead's deal
+    says its own source, and the rest came as their circle suggests (``_MET_SOURCES``).
+
+    Drawn from its own generator, so every other table is the same with or without it.
+    """
+    n = len(people)
+    codes = rng.choice(len(LEAD_SOURCES), size=n, p=_MARKETING_SOURCES)
+    groups = pd.Categorical(people["source_group"], categories=SOURCE_GROUPS).codes
+    met = people["_category"].to_numpy() >= 2
+    for group, shares in enumerate(_MET_SOURCES):
+        chosen = met & (groups == group)
+        codes[chosen] = rng.choice(len(LEAD_SOURCES), size=int(chosen.sum()), p=shares)
+    source = pd.Series(pd.Categorical.from_codes(codes, categories=LEAD_SOURCES), dtype=object)
+    source[rng.random(n) < _NO_SOURCE_SHARE] = None
+    own = leads[leads["referral_id"].isna()].drop_duplicates("contact_id")
+    dealt = people["contact_id"].map(own.set_index("contact_id")["source"])
+    source = dealt.where(dealt.notna(), source)
+    source[people["_referred"].to_numpy()] = REFERRAL_SOURCE
+    return people.assign(lead_source=pd.Categorical(source.to_numpy(), categories=LEAD_SOURCES))
 
 
 def finish_contacts(

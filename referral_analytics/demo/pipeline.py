@@ -22,7 +22,7 @@ _STEPS = (
 )  # fmt: skip
 # How likely each circle is to refer (Core Advocates send a steady stream: 003).
 _REFERRER_WEIGHT = np.array([0.0, 0.0, 0.5, 5.0, 4.0, 14.0])
-_OTHER_SOURCES = ("Property portal", "Website", "Open house", "Social media ads", "Sign call")
+_OTHER_SOURCES = ("Portal", "Website", "Open house", "Social media", "Sign call")  # LEAD_SOURCES
 _OTHER_WIN_RATE = (0.18, 0.21, 0.24, 0.16, 0.27)
 
 

@@ -34,7 +34,11 @@ def referrals_per_referrer(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
 
 
 def lead_conversion(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """source, leads, won, lost, open (created in the period), customers (won in it)."""
+    """source, leads, won, lost, open (created in the period), customers (won in it).
+
+    A deal's source is its own, else "Referral" if it came from a referral, else its
+    contact's lead source.
+    """
     return frame(con, "lead_conversion", filters.params())
 
 

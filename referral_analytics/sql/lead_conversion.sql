@@ -1,11 +1,24 @@
 -- Leads (deals) per source: those created in the period, how many are won, lost or still open
 -- (conversion = won ÷ decided); and the customers each source brought in the period: distinct
--- contacts with a won deal closed in it (for CPA / CAC). A referred deal belongs to its
--- referral's source group, any other deal to its contact's. The look-ups list nothing when no
--- group is chosen (list_contains of an empty list), so "all groups" costs no join.
+-- contacts with a won deal closed in it (for CPA / CAC). A deal's source is its own, else
+-- 'Referral' when it came from a referral, else its contact's lead source (a CRM that keeps
+-- the lead source on the person, not on the deal). For the source-group filter a referred deal
+-- belongs to its referral's source group, any other deal to its contact's. The look-ups list
+-- nothing when no group is chosen (list_contains of an empty list), so "all groups" costs no
+-- join.
 with chosen as (
-    select source, status, contact_id, created_at, closed_at
+    select
+        coalesce(
+            d.source,
+            case when d.referral_id is not null then 'Referral' end,
+            c.lead_source
+        ) as source,
+        d.status,
+        d.contact_id,
+        d.created_at,
+        d.closed_at
     from deals as d
+    left join contacts as c on c.contact_id = d.contact_id
     where picked($agents, d.agent)
       and (
           len($source_groups::varchar[]) = 0
@@ -42,12 +55,12 @@ customers as (
     group by source
 )
 select
-    source,
+    coalesce(l.source, c.source) as source,
     coalesce(l.leads, 0) as leads,
     coalesce(l.won, 0) as won,
     coalesce(l.lost, 0) as lost,
     coalesce(l.open, 0) as open,
     coalesce(c.customers, 0) as customers
 from leads as l
-full join customers as c using (source)
+full join customers as c on c.source is not distinct from l.source  -- one row for "no source"
 order by source nulls last

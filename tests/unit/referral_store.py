@@ -130,9 +130,9 @@ CONTACTS = [  # (contact_id, full_name, agent, category, source_group)
     ("C41", "No Category", SARA, None, FRIENDS),
 ]
 OTHER_DEALS = [  # (deal_id, contact, source, status, created, closed)
-    ("P1", "C20", "Property portal", "won", at("2026-01-20 10:00"), at("2026-02-15 10:00")),
-    ("P2", "C21", "Property portal", "lost", at("2026-02-01 10:00"), at("2026-02-20 10:00")),
-    ("P3", "C22", "Property portal", "open", at("2026-03-01 10:00"), None),
+    ("P1", "C20", "Portal", "won", at("2026-01-20 10:00"), at("2026-02-15 10:00")),
+    ("P2", "C21", "Portal", "lost", at("2026-02-01 10:00"), at("2026-02-20 10:00")),
+    ("P3", "C22", "Portal", "open", at("2026-03-01 10:00"), None),
     ("W1", "C23", "Website", "lost", at("2026-01-15 10:00"), at("2026-02-01 10:00")),
     ("W2", "C24", "Website", "won", at("2025-12-01 10:00"), at("2026-01-10 10:00")),
     ("S1", "C25", "Sign call", "won", at("2026-02-05 10:00"), at("2026-03-01 10:00")),

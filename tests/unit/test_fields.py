@@ -11,7 +11,8 @@ from referral_analytics.ingest.map.header_names import key
 NOT_TEXT = {
     "contacts": {
         "contact_id": "id", "email": "email", "phone": "phone", "category": "vocab",
-        "source_group": "vocab", "lead_temperature": "vocab", "aida_stage": "vocab",
+        "source_group": "vocab", "lead_source": "vocab", "lead_temperature": "vocab",
+        "aida_stage": "vocab",
         "adoption_stage": "vocab", "circle_role": "vocab", "referral_rating": "rating",
         "created_at": "date", "met_at": "date",
     },
@@ -47,6 +48,7 @@ NOT_TEXT = {
 }  # fmt: skip
 VOCABULARY = {
     ("contacts", "category"): "category", ("contacts", "source_group"): "source_group",
+    ("contacts", "lead_source"): "lead_source",
     ("contacts", "lead_temperature"): "lead_temperature", ("contacts", "aida_stage"): "aida_stage",
     ("contacts", "adoption_stage"): "adoption_stage", ("contacts", "circle_role"): "circle_role",
     ("referrals", "source_group"): "source_group", ("referrals", "status"): "referral_status",
@@ -54,8 +56,8 @@ VOCABULARY = {
 }  # fmt: skip
 NEEDS = {
     "contacts": (("contact_id", "email", "phone", "full_name", "first_name"),),
-    "referrals": (("received_at",), ("referred", "referred_id")),
-    "deals": (("deal_id", "contact", "contact_id"),),
+    "referrals": (("received_at",), ("referred", "referred_id", "referred_name")),
+    "deals": (("deal_id", "contact", "contact_id", "contact_name"),),
     "rewards": (("amount",),),
     "touches": (("touched_at",),),
     "email_sends": (("experiment",), ("variant",)),
@@ -82,12 +84,12 @@ def test_kinds_come_in_the_documented_order_with_their_labels():
 def test_virtual_fields_are_exactly_the_ones_the_pipeline_relies_on():
     assert VIRTUAL == {
         "contacts": ("first_name", "last_name", "referred_by", "tags"),
-        "referrals": ("referrer", "referred"),
-        "deals": ("contact",),
-        "rewards": ("referrer",),
-        "touches": ("contact",),
-        "email_sends": ("contact", "opened", "clicked", "replied"),
-        "nps_responses": ("contact",),
+        "referrals": ("referrer", "referred", "referrer_name", "referred_name"),
+        "deals": ("contact", "contact_name"),
+        "rewards": ("referrer", "referrer_name"),
+        "touches": ("contact", "contact_name"),
+        "email_sends": ("contact", "contact_name", "opened", "clicked", "replied"),
+        "nps_responses": ("contact", "contact_name"),
     }
 
 
@@ -173,7 +175,7 @@ def test_template_rows_give_labels_and_descriptions_that_say_what_is_required():
 def test_a_choice_of_fields_is_described_as_one_of_them():
     labels, descriptions = template_rows("deals")
     assert descriptions[labels.index("Deal ID")] == (
-        "The deal's record id. Required unless Contact or Contact ID is given."
+        "The deal's record id. Required unless Contact, Contact ID or Contact name is given."
     )
 
 

@@ -29,22 +29,22 @@ TEMPLATES = ROOT / "data" / "templates" / "import_templates.xlsx"
 SAMPLE_MAPPINGS = {
     "follow_up_boss_people.csv": ("contacts", {
         "First Name": "first_name", "Last Name": "last_name", "Stage": "category",
-        "Source": "source_group", "Assigned To": "agent", "Email 1": "email", "Phone 1": "phone",
+        "Source": "lead_source", "Assigned To": "agent", "Email 1": "email", "Phone 1": "phone",
         "Tags": "tags", "Created": "created_at", "Referred By": "referred_by",
     }),
     "hubspot_contacts.csv": ("contacts", {
         "Record ID": "contact_id", "First Name": "first_name", "Last Name": "last_name",
         "Email": "email", "Phone Number": "phone", "Lifecycle Stage": "category",
-        "Contact owner": "agent", "Create Date": "created_at", "Original Source": "source_group",
+        "Contact owner": "agent", "Create Date": "created_at", "Original Source": "lead_source",
     }),
     "salesforce_contacts_report.csv": ("contacts", {
         "Contact ID": "contact_id", "First Name": "first_name", "Last Name": "last_name",
-        "Email": "email", "Phone": "phone", "Lead Source": "source_group",
+        "Email": "email", "Phone": "phone", "Lead Source": "lead_source",
         "Contact Owner": "agent", "Created Date": "created_at",
     }),
     "zoho_contacts.csv": ("contacts", {
         "Record Id": "contact_id", "First Name": "first_name", "Last Name": "last_name",
-        "Email": "email", "Mobile": "phone", "Lead Source": "source_group",
+        "Email": "email", "Mobile": "phone", "Lead Source": "lead_source",
         "Contact Owner": "agent", "Created Time": "created_at",
     }),
     "pipedrive_deals.csv": ("deals", {
@@ -52,18 +52,19 @@ SAMPLE_MAPPINGS = {
         "Deal - Currency": None, "Deal - Stage": "stage", "Deal - Status": "status",
         "Deal - Owner": "agent", "Deal - Source": "source", "Deal - Deal created": "created_at",
         "Deal - Won time": "closed_at",
-        "Person - Name": None,  # the e-mail beside it names the contact surely: it wins Contact
+        "Person - Name": "contact_name",  # looked up when the e-mail beside it finds no one
         "Person - Email": "contact",
     }),
     "kw_command_contacts.xlsx": ("contacts", {
         "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone": "phone",
         "Phone (2)": None,  # the repeated header: Phone is taken by the first
         "column_6": None,  # the blank header (professions, but nothing says so)
-        "Tags": "tags", "Source": "source_group", "Referred By": "referred_by",
+        "Tags": "tags", "Source": "lead_source", "Referred By": "referred_by",
     }),
     "arabic_crm_contacts.csv": ("contacts", {
         "الاسم": "full_name", "البريد الإلكتروني": "email", "الجوال": "phone",
-        "المصدر": "source_group", "الوكيل": "agent", "التصنيف": "category",
+        "المصدر": "lead_source", "العلاقة": "source_group", "الوكيل": "agent",
+        "التصنيف": "category",
         "تاريخ الإنشاء": "created_at",
     }),
 }  # fmt: skip
@@ -192,7 +193,7 @@ def test_detect_kind_scores_every_kind_between_0_and_1_best_first():
 def test_missing_says_which_needs_are_unmet():
     assert missing("referrals", {"Agent": "agent", "Notes": None}) == [
         "Map a column to Received date (referrals need it).",
-        "Map a column to Referred or Referred ID (referrals need one of them).",
+        "Map a column to Referred, Referred ID or Referred name (referrals need one of them).",
     ]
     assert missing("contacts", {"Agent": "agent"}) == [
         "Map a column to Contact ID, E-mail, Phone, Full name or First name "
@@ -276,4 +277,4 @@ def test_the_template_sheets_are_styled_for_filling_in(tmp_path):
     assert sheet.freeze_panes == "A2"
     assert sheet["A1"].font.bold and sheet["A2"].font.italic
     assert sheet.column_dimensions["A"].width == 42  # a long description: capped, it wraps
-    assert sheet.column_dimensions["O"].width == len("The city the contact lives in.") + 2
+    assert sheet.column_dimensions["P"].width == len("The city the contact lives in.") + 2

@@ -226,18 +226,22 @@ def test_percent_refuses_amounts():
 
 
 def test_rating_reads_numbers_fractions_and_stars():
-    cells = ["4", "4/5", "4 / 5", "★★★★", "★★★★☆", "4 stars", "8/10", "0", "10", "٤", "3.0"]
+    cells = ["4", "4/5", "4 / 5", "★★★★", "★★★★☆", "4 stars", "1", "5", "٤", "3.0"]
     parsed = read(cells, "rating")
     assert parsed.errors == ()
-    assert parsed.values.to_pylist() == [4, 4, 4, 4, 4, 4, 8, 0, 10, 4, 3]
+    assert parsed.values.to_pylist() == [4, 4, 4, 4, 4, 4, 1, 5, 4, 3]
     assert parsed.values.type == pa.int8()
 
 
-def test_rating_refuses_half_stars_and_out_of_range():
-    parsed = read(["4.5", "11", "6/5", "good"], "rating")
-    assert parsed.values.to_pylist() == [None] * 4
-    assert [position for position, _ in parsed.errors] == [0, 1, 2, 3]
-    assert {reason for _, reason in parsed.errors} == {messages.VALUE_NOT_RATING}
+def test_rating_refuses_half_stars_words_and_what_is_off_the_1_to_5_scale():
+    parsed = read(["4.5", "good", "11", "6/5", "0", "8/10"], "rating")
+    assert parsed.values.to_pylist() == [None] * 6
+    assert list(parsed.errors) == [
+        (0, messages.VALUE_NOT_RATING.format(value="4.5")),
+        (1, messages.VALUE_NOT_RATING.format(value="good")),
+        *((i, messages.VALUE_RATING_RANGE.format(value=v)) for i, v in
+          ((2, "11"), (3, "6/5"), (4, "0"), (5, "8/10"))),
+    ]  # fmt: skip
 
 
 # --- properties -----------------------------------------------------------------------------

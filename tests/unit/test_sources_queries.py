@@ -74,11 +74,11 @@ def test_referrals_per_referrer_is_a_frequency_table(store):
 def test_lead_conversion_counts_decided_leads_per_source(store):
     leads = queries.lead_conversion(store, PERIOD).set_index("source")
     assert leads.loc["Referral", ["leads", "won", "lost", "open"]].tolist() == [10, 3, 4, 3]
-    assert leads.loc["Property portal", ["leads", "won", "lost", "open"]].tolist() == [3, 1, 1, 1]
+    assert leads.loc["Portal", ["leads", "won", "lost", "open"]].tolist() == [3, 1, 1, 1]
     # W2 was created in December and won in January: a customer of the period, not a lead.
     assert leads.loc["Website", ["leads", "won", "lost", "customers"]].tolist() == [1, 0, 1, 1]
     assert leads["customers"].to_dict() == {
-        "Property portal": 1, "Referral": 3, "Sign call": 1, "Website": 1,
+        "Portal": 1, "Referral": 3, "Sign call": 1, "Website": 1,
     }  # fmt: skip
     comparison = sources.lead_comparison(leads.reset_index())
     assert comparison.referral_rate == pytest.approx(300 / 7)
@@ -91,8 +91,8 @@ def test_lead_conversion_follows_the_source_group_of_the_referral_or_the_contact
         "source"
     )
     assert leads.loc["Referral", ["leads", "won", "lost", "customers"]].tolist() == [3, 1, 2, 1]
-    assert leads.loc["Property portal", ["leads", "won", "customers"]].tolist() == [1, 1, 1]
-    assert set(leads.index) == {"Referral", "Property portal", "Website"}
+    assert leads.loc["Portal", ["leads", "won", "customers"]].tolist() == [1, 1, 1]
+    assert set(leads.index) == {"Referral", "Portal", "Website"}
 
 
 def test_acquisition_costs_sum_the_period_and_give_cpa_and_cac(store):
@@ -101,7 +101,7 @@ def test_acquisition_costs_sum_the_period_and_give_cpa_and_cac(store):
         "Direct mail": 280.0, "Online ads": 310.0, "Property portal": 1_800.0,
         "Referral program": 900.0,
     }  # fmt: skip
-    customers = {"Referral": 3, "Property portal": 1, "Website": 1, "Sign call": 1}
+    customers = {"Referral": 3, "Portal": 1, "Website": 1, "Sign call": 1}
     table = sources.acquisition_costs(queries.acquisition_costs(store, PERIOD), customers)
     per_customer = dict(zip(table["channel"], table["cost_per_customer"], strict=True))
     assert per_customer["Referral program"] == 300.0  # CAC: 900 ÷ 3 referral customers

@@ -141,3 +141,27 @@ def test_html_and_formulas_in_cells_stay_text(app_at, tmp_path):
     stored = con.execute("select full_name from contacts where email = 'huda@example.com'")
     assert stored.fetchall() == [('=HYPERLINK("http://x")',)]
     con.close()
+
+
+def test_a_newer_export_of_the_same_records_says_it_changed_nothing(app_at, tmp_path):
+    store = build_demo_db(tmp_path / "store.duckdb", 200)
+    at = _upload(_open(app_at, store), "people.csv", PEOPLE)
+    at.button(key="import").click().run()
+    con = db.connect(store)
+    before, version = fingerprint(con), db.data_version(con)
+    con.close()
+    # The same two people, columns reordered, headers in upper case, rows swapped, CRLF.
+    again = (
+        b"EMAIL 1,FIRST NAME,LAST NAME,BUCKET,PHONE 1,STAGE,CREATED\r\n"
+        b"omar@example.com,Omar,Saleh,Sphere,0557654321,Sphere,2026-04-15\r\n"
+        b"huda@example.com,Huda,Al-Harbi,Sphere,0501234567,Past Client,2026-03-01\r\n"
+    )
+    at = _upload(at, "people-again.csv", again)
+    at.button(key="import").click().run()
+    assert not at.exception
+    said = [i.value.replace("\\", "") for i in at.info]
+    expected = "people-again.csv: unchanged (contacts; 2 rows read: 0 new, 0 changed, 2 unchanged)"
+    assert expected in said
+    con = db.connect(store)
+    assert (fingerprint(con), db.data_version(con)) == (before, version)
+    con.close()

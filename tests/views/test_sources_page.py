@@ -130,7 +130,7 @@ def test_cost_per_customer_matches_plain_sql_over_whole_months(app_at, demo_db_p
     ).set_index("source")["n"]
     table = _table(at, "cost_per_customer").set_index("channel")
     assert table.loc["Property portal", "cost_per_customer"] == pytest.approx(
-        spend["Property portal"] / customers["Property portal"]
+        spend["Property portal"] / customers["Portal"]
     )
     assert table.loc["Referral program", "cost_per_customer"] == pytest.approx(
         spend["Referral program"] / customers["Referral"]

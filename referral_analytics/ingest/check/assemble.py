@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from referral_analytics import messages, vocabulary
 from referral_analytics.ingest import values
-from referral_analytics.ingest.map.fields import KINDS, VIRTUAL, Field
+from referral_analytics.ingest.map.fields import KINDS, LINK_FIELDS, VIRTUAL, Field
 from referral_analytics.ingest.read.raw_table import RawTable
 from referral_analytics.ingest.values import vocabularies
 
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from referral_analytics.ingest.map.mapping import ColumnMatch
     from referral_analytics.ingest.options import ImportOptions
 
-# Virtual fields whose text the link stage resolves after parsing; carried as "__<field>".
-LINK_FIELDS = ("referred_by", "referrer", "referred", "contact")
 FLAG_TIMES = {"opened": "opened_at", "clicked": "clicked_at", "replied": "replied_at"}
 TAG_SPLIT = re.compile(r"\s*[,;|،]\s*")
 

@@ -2,8 +2,10 @@
 
 Rows are matched to what is stored by natural key (a CRM record id, else e.g. e-mail, else
 phone), so a newer export updates rows instead of doubling them; values a newer file leaves
-empty keep what was stored. The version an import replaces moves to ``<table>_replaced``, so
-undo can put back exactly what was there.
+empty keep what was stored. A row is written only when it is new or changes a stored value:
+an unchanged row keeps its import id and is not copied, and a file that changes nothing
+writes nothing at all (no ledger row, no new data version). The version an import replaces
+moves to ``<table>_replaced``, so undo can put back exactly what was there.
 
 The statements here name tables and columns, which SQL cannot bind; every identifier comes
 from ``KEYS`` and the store's own catalogue, never from a file's headers.
@@ -12,7 +14,7 @@ from ``KEYS`` and the store's own catalogue, never from a file's headers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -47,15 +49,47 @@ KEYS: dict[str, TableKey] = {
 }  # fmt: skip
 
 
+SHOWN = 20  # in-file repeats and conflicts named one by one; the rest are counted
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One value two lines of a file give differently for the same record."""
+
+    column: str  # a column of the table, or a header kept in ``extra`` (``in_extra``)
+    dropped: str | None
+    kept: str | None
+    in_extra: bool = False
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A record listed on several lines of a file: ``line`` is kept, ``of`` are the others.
+
+    With no ``differences`` the lines are identical (a plain repeat: it loads once); else they
+    conflict, and the last line is what loads.
+    """
+
+    line: int  # the ``__row`` that loads (the record's last line)
+    of: int  # an earlier ``__row`` of the same record, not loaded
+    shared: str  # what makes them one record: the id, e-mail … both lines give
+    stored: bool = False  # they share no value: both matched the same stored record (``shared``)
+    differences: tuple[Difference, ...] = ()
+
+
 @dataclass(frozen=True)
 class LoadResult:
     """What one file's load did."""
 
-    status: str  # "loaded" | "already imported"
+    status: str  # "loaded" | "unchanged" | "already imported"
     import_id: int | None
-    inserted: int = 0
-    updated: int = 0
-    duplicates_in_file: int = 0
+    inserted: int = 0  # new records
+    updated: int = 0  # stored records the file changed
+    unchanged: int = 0  # stored records the file gives exactly as stored: not written
+    duplicates_in_file: int = 0  # lines that gave a record a later line gives again
+    repeated: int = 0  # of those, lines identical to the kept one
+    conflicting: int = 0  # of those, lines with other values than the kept one
+    repeats: tuple[Repeat, ...] = ()  # the first ``SHOWN`` of each, by line
     category_changes: int = 0
     related: dict[str, int] = field(default_factory=dict)  # rows written to other tables
 
@@ -63,6 +97,14 @@ class LoadResult:
     def rows_loaded(self) -> int:
         """Rows written: new plus updated."""
         return self.inserted + self.updated
+
+
+class _NothingWritten(Exception):  # noqa: N818 (not an error: rolls the transaction back)
+    """Leaves ``db.transaction`` by rollback, so a load that changes nothing writes nothing."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__(result.status)
+        self.result = result
 
 
 def already_imported(cur: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
@@ -93,45 +135,60 @@ def load(
     changes nothing. Any failure rolls the whole file back.
     """
     spec = KEYS[kind]
-    with db.transaction(con) as cur:
-        previous = already_imported(cur, sha256)
-        if previous is not None:
-            return LoadResult("already imported", previous)
-        import_id = db.next_import_id(cur)
-        result = _merge(cur, spec, rows, import_id)
-        for related_kind, related_rows in then(cur, import_id) if then else ():
-            part = _merge(cur, KEYS[related_kind], related_rows, import_id)
-            result.related[related_kind] = result.related.get(related_kind, 0) + part.rows_loaded
-        db.record_import(
-            cur, import_id=import_id, file_name=file_name, sha256=sha256, kind=kind,
-            rows_read=rows_read, rows_loaded=result.rows_loaded, rows_rejected=rows_rejected,
-            details=details,
-        )  # fmt: skip
-        return result
+    try:
+        with db.transaction(con) as cur:
+            previous = already_imported(cur, sha256)
+            if previous is not None:
+                raise _NothingWritten(LoadResult("already imported", previous))
+            import_id = db.next_import_id(cur)
+            result = _merge(cur, spec, rows, import_id, name_repeats=True)
+            for related_kind, related_rows in then(cur, import_id) if then else ():
+                part = _merge(cur, KEYS[related_kind], related_rows, import_id)
+                result.related[related_kind] = (
+                    result.related.get(related_kind, 0) + part.rows_loaded
+                )
+            if not result.rows_loaded and not any(result.related.values()):
+                # Every record is stored as the file gives it: no rows, no ledger row, no new
+                # data version (a ledger row would make undo list an import that did nothing).
+                raise _NothingWritten(replace(result, status="unchanged", import_id=None))
+            db.record_import(
+                cur, import_id=import_id, file_name=file_name, sha256=sha256, kind=kind,
+                rows_read=rows_read, rows_loaded=result.rows_loaded,
+                rows_rejected=rows_rejected, details=details,
+            )  # fmt: skip
+            return result
+    except _NothingWritten as nothing:  # rolled back: the data version is not bumped
+        return nothing.result
 
 
 def _merge(
-    cur: duckdb.DuckDBPyConnection, spec: TableKey, rows: object, import_id: int
+    cur: duckdb.DuckDBPyConnection,
+    spec: TableKey,
+    rows: object,
+    import_id: int,
+    *,
+    name_repeats: bool = False,
 ) -> LoadResult:
-    # Only ``_matched`` (the stored rows this file replaces) is copied: ``_keyed`` and ``_merged``
-    # are views where they can be, so the file's rows are written once, into the table itself
-    # (each copy of 100k rows of text cost DuckDB ~0.2 s).
+    # Only ``_matched`` (the stored rows this file changes) is copied: ``_keyed`` is a view
+    # where it can be, so the file's rows are written once, into the table itself (each copy
+    # of 100k rows of text cost DuckDB ~0.2 s). Whether a row changes is decided here, set-wise,
+    # over the columns the file gives: no row is compared in Python.
     cur.register("_file", rows)
-    stored = columns_of(cur, spec.table)  # information_schema takes 40 ms; this, 1
+    stored = types_of(cur, spec.table)  # information_schema takes 40 ms; this, 1
     incoming = [c for c in columns_of(cur, "_file") if c in stored and c != "import_id"]
     keyed = _keyed_rows(cur, spec, incoming, import_id)
-    key = " and ".join(f'n."{k}" is not distinct from o."{k}"' for k in spec.key)
+    key = _same_key(spec, "n", "o")
     total = _count(cur, "_keyed")
     dupes = _count(cur, "_file") - total
+    repeats = _repeats(cur, spec, incoming) if dupes and name_repeats and keyed == "table" else {}
+    differs = [_differs(c, stored[c]) for c in incoming if c not in spec.key]
     cur.execute(
         f"create temp table _matched as select o.* from {spec.table} as o"
-        f" semi join _keyed as n on {key}"
+        f" join _keyed as n on {key} where {' or '.join(differs) or 'false'}"
     )
-    merged = ", ".join(_merged_column(c, spec, incoming) for c in stored if c != "import_id")
-    cur.execute(
-        f"create temp view _merged as select {merged}, {import_id}::bigint as import_id"
-        f" from _keyed as n left join _matched as o on {key}"
-    )
+    found = cur.execute(
+        f"select count(*) from _keyed as n semi join {spec.table} as o on {key}"
+    ).fetchall()[0][0]
     updated = _count(cur, "_matched")
     if updated:
         cur.execute(
@@ -141,13 +198,26 @@ def _merge(
         cur.execute(
             f"delete from {spec.table} as o where exists (select 1 from _matched as n where {key})"
         )
-    cur.execute(f"insert into {spec.table} by name select * from _merged")
+    # With the changed rows deleted, the file's rows the table lacks are the new and the
+    # changed ones: the unchanged stay as they are, with their import id.
+    merged = ", ".join(_merged_column(c, spec, incoming) for c in stored if c != "import_id")
+    cur.execute(
+        f"insert into {spec.table} by name select {merged}, {import_id}::bigint as import_id"
+        f" from (select * from _keyed as n anti join {spec.table} as s"
+        f" on {_same_key(spec, 'n', 's')}) as n left join _matched as o on {key}"
+    )
     changes = _record_category_changes(cur, import_id) if spec.table == "contacts" else 0
-    cur.execute("drop view _merged")
     cur.execute("drop table _matched")
     cur.execute(f"drop {keyed} _keyed")
+    if keyed == "table":
+        cur.execute("drop view _resolved")
     cur.unregister("_file")
-    return LoadResult("loaded", import_id, total - updated, updated, dupes, changes)
+    inserted = total - found
+    return LoadResult(
+        "loaded", import_id, inserted, updated, found - updated, dupes,
+        repeats.get("repeated", 0), repeats.get("conflicting", 0), repeats.get("shown", ()),
+        changes,
+    )  # fmt: skip
 
 
 def _merged_column(column: str, spec: TableKey, incoming: list[str]) -> str:
@@ -161,9 +231,43 @@ def _merged_column(column: str, spec: TableKey, incoming: list[str]) -> str:
     return f'o."{column}"'
 
 
+def _same_key(spec: TableKey, new: str, old: str) -> str:
+    return " and ".join(f'{new}."{k}" is not distinct from {old}."{k}"' for k in spec.key)
+
+
+def _differs(column: str, type_: str) -> str:
+    """Whether the file's value changes the stored one; a value the file leaves empty does not.
+
+    The file's value is cast to the stored type first, as the insert would (12.345 is stored
+    as 12.35 and must compare so). ``extra`` is compared entry by entry, headers in any case
+    and order: a newer export that only recases or reorders its columns changes nothing.
+    """
+    if column == "extra":
+        return (
+            f'(n."extra" is not null and not list_has_all('
+            f"{_extra_entries('o.extra')}, {_extra_entries('n.extra::json')}))"
+        )
+    return f'(n."{column}" is not null and n."{column}"::{type_} is distinct from o."{column}")'
+
+
+def _extra_entries(json_value: str) -> str:
+    """``extra``'s non-empty entries as texts: the header in lower case, a NUL, the value."""
+    as_map = f"json_transform({json_value}, '\"MAP(VARCHAR, VARCHAR)\"')"
+    return (
+        f"coalesce(list_transform(list_filter(map_entries({as_map}),"
+        f" lambda e: e.value is not null), lambda e: lower(e.key) || chr(0) || e.value),"
+        f" []::varchar[])"
+    )
+
+
 def columns_of(cur: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
     """Column names of a table, view or registered frame, in order."""
     return [d[0] for d in cur.execute(f"select * from {relation} limit 0").description]
+
+
+def types_of(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """A table's columns and their SQL types ("DECIMAL(18,2)" …), in order."""
+    return {d[0]: str(d[1]) for d in cur.execute(f"select * from {table} limit 0").description}
 
 
 def _count(cur: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -219,13 +323,78 @@ def _keyed_rows(
             )
         found.append(f"{new_id}({row})::varchar")
     resolved = f'coalesce({", ".join([given, *found])}) as "{id_column}"'
+    # ``_resolved``: every line with its key (``_given``: the id as the file gave it), read
+    # again by ``_repeats`` to name the lines that give one record twice.
     cur.execute(
-        f"create temp table _keyed as select * from ("
-        f" select {resolved}, {', '.join(values) or 'null as _none'}, {row} as _order"
-        f" from _file as n {' '.join(joins)})"
+        f"create temp view _resolved as select {resolved}, {given} as _given,"
+        f" {', '.join(values) or 'null as _none'}, {row} as _order"
+        f" from _file as n {' '.join(joins)}"
+    )
+    cur.execute(
+        "create temp table _keyed as select * from _resolved"
         f" qualify row_number() over (partition by {partition} order by _order desc) = 1"
     )
     return "table"
+
+
+def _repeats(cur: duckdb.DuckDBPyConnection, spec: TableKey, incoming: list[str]) -> dict:
+    """The lines of ``_file`` that give a record a later line gives again, set-wise.
+
+    Each such line is paired with the line kept (the record's last, as the merge keeps it) and
+    the values they give differently are listed: none is a plain repeat, some is a conflict.
+    Returns the counts of each and the first ``SHOWN`` of each, in the file's order.
+    """
+    partition = ", ".join(f'"{k}"' for k in spec.key)
+    plain = [
+        f"case when d.\"{c}\" is distinct from k.\"{c}\" then {{'column': '{c}',"
+        f" 'dropped': d.\"{c}\"::varchar, 'kept': k.\"{c}\"::varchar, 'in_extra': false}} end"
+        for c in incoming
+        if c not in spec.key and c != "extra"
+    ]
+    differences = f"list_filter([{', '.join(plain)}], lambda x: x is not null)" if plain else (
+        "[]"
+    )  # fmt: skip
+    maps = "null as d_extra, null as k_extra"
+    extra = "[]"
+    if "extra" in incoming:  # both lines come from one file: their headers are the same
+        as_map = "json_transform({}.extra::json, '\"MAP(VARCHAR, VARCHAR)\"')"
+        maps = f"{as_map.format('d')} as d_extra, {as_map.format('k')} as k_extra"
+        extra = (
+            "list_transform(list_filter(map_keys(d_extra), lambda h: d_extra[h] is distinct"
+            " from k_extra[h]), lambda h: {'column': h, 'dropped': d_extra[h],"
+            " 'kept': k_extra[h], 'in_extra': true})"
+        )
+    # What makes the two lines one record: the id both give, else an alternate key both give
+    # (the e-mail …); else they matched one stored record on different alternates.
+    rest = "".join(f', d."{k}"::varchar' for k in spec.key[1:])
+    shared = [f"case when d._given = k._given then concat_ws(', ', d._given{rest}) end"]
+    for alternate in spec.alternates:
+        if set(alternate) <= set(incoming):
+            same = " and ".join(f'd."{c}" = k."{c}"' for c in alternate)
+            listed = ", ".join(f'd."{c}"::varchar' for c in alternate)
+            shared.append(f"case when {same} then concat_ws(', ', {listed}) end")
+    record = ", ".join(f'd."{k}"::varchar' for k in spec.key)
+    found = cur.execute(
+        f"with r as (select *, row_number() over (partition by {partition} order by _order desc)"
+        f" as _rank from _resolved),"
+        f" pairs as (select k._order as line, d._order as of,"
+        f" coalesce({', '.join(shared)}) as shared, concat_ws(', ', {record}) as record,"
+        f" {differences} as plain, {maps}"
+        f" from r as d join _keyed as k on {_same_key(spec, 'd', 'k')} where d._rank > 1),"
+        f" compared as (select line, of, shared, record,"
+        f" list_concat(plain, {extra}) as differences from pairs)"
+        f" select *, count(*) over (partition by len(differences) > 0) from compared"
+        f" qualify row_number() over (partition by len(differences) > 0 order by of) <= {SHOWN}"
+        f" order by of"
+    ).fetchall()
+    shown = []
+    counts = {"repeated": 0, "conflicting": 0}
+    for line, of, shared_value, record_value, diffs, count in found:
+        counts["conflicting" if diffs else "repeated"] = count
+        shown.append(Repeat(line, of, shared_value or record_value, shared_value is None, tuple(
+            Difference(d["column"], d["dropped"], d["kept"], d["in_extra"]) for d in diffs
+        )))  # fmt: skip
+    return {**counts, "shown": tuple(shown)}
 
 
 def _every_key_given_once(
@@ -247,9 +416,10 @@ def _record_category_changes(cur: duckdb.DuckDBPyConnection, import_id: int) -> 
     """Append to ``category_history`` every contact whose category this import set or changed."""
     cur.execute(
         "insert into category_history (contact_id, category, valid_from, import_id)"
-        " select n.contact_id, n.category, now()::timestamp, $id from _merged as n"
+        " select n.contact_id, n.category, now()::timestamp, $id from contacts as n"
         " left join _matched as o using (contact_id)"
-        " where n.category is not null and o.category is distinct from n.category",
+        " where n.import_id = $id and n.category is not null"
+        " and o.category is distinct from n.category",
         {"id": import_id},
     )
     return cur.execute(

@@ -1,7 +1,9 @@
-"""Referrers become links: free-text "Referred by" values resolved to stored contacts.
+"""People named in a file become links: free text resolved to stored contacts.
 
-Most CRMs keep the referrer as free text, the top complaint about them. We resolve it by
-e-mail, then exact name, then a close name, and list what stays unresolved for the user.
+Most CRMs keep the referrer as free text, the top complaint about them. A value is resolved
+by e-mail, then by exact name, and (for referrers, whose names are typed by hand and seldom
+the same twice) by a close name; what stays unresolved is listed for the user, and a name
+several contacts share is said to be ambiguous, never guessed.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ def resolve(
     cur: duckdb.DuckDBPyConnection,
     wanted: Sequence[str | None],
     *,
-    min_similarity: float = MIN_SIMILARITY,
+    min_similarity: float | None = MIN_SIMILARITY,
 ) -> pd.DataFrame:
     """For each value of ``wanted`` (by position): the contact it names, how, and how surely.
 
     Runs on ``cur`` so that contacts written earlier in the same transaction count.
+    ``min_similarity`` None matches e-mails and exact names only.
     Returns one row per non-empty value: position, wanted, contact_id (missing = unresolved),
-    matched_by ("e-mail", "name", "similar name") and similarity.
+    matched_by ("e-mail", "name", "similar name"), similarity, and candidates (how many
+    contacts an unresolved value could mean: 2 or more when it is ambiguous).
     """
     frame = pd.DataFrame(
         {"position": range(len(wanted)), "wanted": pd.Series(wanted, dtype="string")}

@@ -19,6 +19,7 @@ from referral_analytics.vocabulary import (
     CONTACT_PLANS,
     DEAL_STATUSES,
     LADDER,
+    LEAD_SOURCES,
     REFERRAL_STATUSES,
     SOURCE_GROUPS,
 )
@@ -29,20 +30,28 @@ TYPES: tuple[str, ...] = (
     "rating", "yes_no", "vocab",
 )  # fmt: skip
 VOCABULARIES: tuple[str, ...] = (
-    "category", "lead_temperature", "source_group", "aida_stage", "adoption_stage",
-    "circle_role", "plan", "referral_status", "deal_status",
+    "category", "lead_temperature", "source_group", "lead_source", "aida_stage",
+    "adoption_stage", "circle_role", "plan", "referral_status", "deal_status",
 )  # fmt: skip
 
 # Fields that are no table's column: the pipeline derives columns from them (assemble, links).
 VIRTUAL: dict[str, tuple[str, ...]] = {
     "contacts": ("first_name", "last_name", "referred_by", "tags"),
-    "referrals": ("referrer", "referred"),
-    "deals": ("contact",),
-    "rewards": ("referrer",),
-    "touches": ("contact",),
-    "email_sends": ("contact", "opened", "clicked", "replied"),
-    "nps_responses": ("contact",),
+    "referrals": ("referrer", "referred", "referrer_name", "referred_name"),
+    "deals": ("contact", "contact_name"),
+    "rewards": ("referrer", "referrer_name"),
+    "touches": ("contact", "contact_name"),
+    "email_sends": ("contact", "contact_name", "opened", "clicked", "replied"),
+    "nps_responses": ("contact", "contact_name"),
 }
+# Virtual fields naming a person, whom the link stage finds among the stored contacts
+# (load/links.py); carried as "__<field>". "<link>_name" is a name column beside an e-mail
+# one (Pipedrive's "Person - Name" beside "Person - Email"): a row the e-mail does not find
+# is looked up by its name.
+NAME_OF: dict[str, str] = {
+    "referrer": "referrer_name", "referred": "referred_name", "contact": "contact_name",
+}  # fmt: skip
+LINK_FIELDS: tuple[str, ...] = ("referred_by", "referrer", "referred", "contact", *NAME_OF.values())
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,10 @@ def _agent(whose: str) -> Field:
     return _f("agent", "text", "Agent", f"The agent or team member {whose}.")
 
 
+def _name(name: str, label: str, whose: str) -> Field:
+    return _f(name, "text", label, f"The name of {whose}, if no e-mail or id finds them.")
+
+
 def _contact_id(whose: str) -> Field:
     return _f("contact_id", "id", "Contact ID", f"The CRM id of the contact {whose}.")
 
@@ -143,6 +156,8 @@ CONTACTS = _kind("contacts", "Contacts", (
     _f("source_group", "vocab", "Source group",
        f"Where the relationship comes from: {either(SOURCE_GROUPS)}.",
        "source_group"),
+    _f("lead_source", "vocab", "Lead source",
+       f"How the lead came: {either(LEAD_SOURCES)}.", "lead_source"),
     _f("lead_temperature", "vocab", "Lead temperature",
        "Hot (now), Warm (3–6 months) or Cold (later).", "lead_temperature"),
     _f("aida_stage", "vocab", "AIDA stage", f"{either(AIDA_STAGES)}.", "aida_stage"),
@@ -167,6 +182,8 @@ REFERRALS = _kind("referrals", "Referrals", (
     _f("referred_id", "id", "Referred ID", "The contact id of the person referred."),
     _f("referrer", "text", "Referrer", "The name or e-mail of who gave the referral."),
     _f("referred", "text", "Referred", "The name or e-mail of the person referred."),
+    _name("referrer_name", "Referrer name", "who gave the referral"),
+    _name("referred_name", "Referred name", "the person referred"),
     _agent("who handles the referral"),
     _f("channel", "text", "Channel", "How the referral came in (call, message, event …)."),
     _f("source_group", "vocab", "Source group",
@@ -183,15 +200,17 @@ REFERRALS = _kind("referrals", "Referrals", (
     _f("lost_reason", "text", "Lost reason", "Why the referral was lost."),
     _f("transaction_value", "money", "Transaction value", "The closed transaction's value."),
     _f("commission", "money", "Commission", "The commission the transaction earned."),
-), needs=(("received_at",), ("referred", "referred_id")))  # fmt: skip
+), needs=(("received_at",), ("referred", "referred_id", "referred_name")))  # fmt: skip
 
 DEALS = _kind("deals", "Deals", (
     _f("deal_id", "id", "Deal ID", "The deal's record id."),
     _contact_id("the deal is with"),
     _f("contact", "text", "Contact", "The name or e-mail of the contact the deal is with."),
+    _name("contact_name", "Contact name", "the contact the deal is with"),
     _f("referral_id", "id", "Referral ID", "The referral the deal came from, if referred."),
     _agent("who owns the deal"),
-    _f("source", "text", "Source", "Where the lead came from (Referral, portal, ads …)."),
+    _f("source", "text", "Source",
+       f"How the lead came: {either(LEAD_SOURCES)} (empty: the contact's lead source)."),
     _f("stage", "text", "Stage", "The deal's pipeline stage."),
     _f("status", "vocab", "Status", f"The deal's status: {either(DEAL_STATUSES)}.",
        "deal_status"),
@@ -199,13 +218,14 @@ DEALS = _kind("deals", "Deals", (
     _f("commission", "money", "Commission", "The commission the deal earned."),
     _f("created_at", "date", "Created date", "When the deal was created."),
     _f("closed_at", "date", "Closed date", "When the deal closed."),
-), needs=(("deal_id", "contact", "contact_id"),))  # fmt: skip
+), needs=(("deal_id", "contact", "contact_id", "contact_name"),))  # fmt: skip
 
 REWARDS = _kind("rewards", "Rewards", (
     _f("reward_id", "id", "Reward ID", "The reward's record id."),
     _f("referral_id", "id", "Referral ID", "The referral the reward thanks."),
     _f("referrer_id", "id", "Referrer ID", "The contact id of who received the reward."),
     _f("referrer", "text", "Referrer", "The name or e-mail of who received the reward."),
+    _name("referrer_name", "Referrer name", "who received the reward"),
     _agent("who gave the reward"),
     _f("reward_type", "text", "Reward type", "What was given (gift card, cash, dinner …)."),
     _f("amount", "money", "Amount", "What the reward cost."),
@@ -217,6 +237,7 @@ TOUCHES = _kind("touches", "Touches & activities", (
     _f("touch_id", "id", "Touch ID", "The activity's record id."),
     _contact_id("touched"),
     _f("contact", "text", "Contact", "The name or e-mail of the contact touched."),
+    _name("contact_name", "Contact name", "the contact touched"),
     _agent("who made the touch"),
     _f("touched_at", "date", "Touch date", "When the contact was touched."),
     _f("channel", "text", "Channel", "How the touch was made: call, note, mail, event or gift."),
@@ -230,6 +251,7 @@ EMAIL_SENDS = _kind("email_sends", "Referral-ask e-mail sends", (
     _f("variant", "text", "Variant", "The version of the e-mail sent (A, B …)."),
     _contact_id("the e-mail went to"),
     _f("contact", "text", "Recipient", "The e-mail address (or name) the e-mail went to."),
+    _name("contact_name", "Recipient name", "whom the e-mail went to"),
     _agent("who sent the e-mail"),
     _f("sent_at", "date", "Sent date", "When the e-mail was sent."),
     _f("opened_at", "date", "Opened date", "When the e-mail was first opened."),
@@ -269,6 +291,7 @@ NPS_RESPONSES = _kind("nps_responses", "NPS answers", (
     _f("response_id", "id", "Response ID", "The survey answer's id."),
     _contact_id("who answered"),
     _f("contact", "text", "Respondent", "The name or e-mail of who answered."),
+    _name("contact_name", "Respondent name", "who answered"),
     _agent("whose client answered"),
     _f("answered_at", "date", "Answered date", "When the survey was answered."),
     _f("score", "integer", "Score", "How likely they are to recommend you, from 0 to 10."),

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from referral_analytics import messages
-from referral_analytics.ingest.map.fields import KINDS, either
+from referral_analytics.ingest.map.fields import KINDS, NAME_OF, either
 from referral_analytics.ingest.map.header_names import key, signature, split_entity
 from referral_analytics.ingest.map.saved_mappings import (
     SavedMapping,
@@ -105,9 +105,10 @@ def detect_kind(headers: Sequence[str]) -> list[tuple[str, float]]:
     "Month" and "Channel" mostly for costs, and "Agent", which every kind has, says little.
     The share is then scaled by the needs the mapping meets (half when it meets none), so a
     kind whose rows would mean nothing ranks below one the file can fill. Ties keep ``KINDS``
-    order.
+    order. A link's name column beside its e-mail column is one piece of evidence, not two:
+    "Contact Name" beside "Email" is a contacts file, not a touches one (``_evidence``).
     """
-    maps = {kind: auto_map(headers, kind) for kind in KINDS}
+    maps = {kind: _evidence(auto_map(headers, kind)) for kind in KINDS}
     weight = {kind: sum(m.score for m in matches if m.field) for kind, matches in maps.items()}
     shares = dict.fromkeys(KINDS, 0.0)
     evidence = 0.0
@@ -122,6 +123,21 @@ def detect_kind(headers: Sequence[str]) -> list[tuple[str, float]]:
         for kind in KINDS
     }
     return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def _evidence(matches: list[ColumnMatch]) -> list[ColumnMatch]:
+    """The matches that count as evidence of a kind: a link's name column (``NAME_OF``) does
+    not when its link (the e-mail or name column) is mapped too."""
+    mapped = {m.field for m in matches}
+    return [
+        ColumnMatch(m.header, None, "", 0.0)
+        if m.field in _COMPANIONS and _COMPANIONS[m.field] in mapped
+        else m
+        for m in matches
+    ]
+
+
+_COMPANIONS = {name: link for link, name in NAME_OF.items()}
 
 
 def missing(kind: str, mapping: Mapping[str, str | None]) -> list[str]:

@@ -3,8 +3,10 @@
 ``read_table`` judges a file by its content (an .xlsx renamed .csv is a workbook), reads
 every cell as text (``0501234567`` stays text), and keeps where each row came from: the CSV
 line a record starts on as a text editor numbers it, or the workbook row. A title block above
-the header and a report trailer below the data are skipped and said so. Anything a file can
-contain ends as a ``ReadError`` carrying a ``Problem`` for the user, never a traceback.
+the header and a report trailer below the data are skipped and said so. A CSV line that does
+not split into the header's cells is kept in ``RawTable.rejected_lines``, a row error for
+the pipeline, never dropped. Anything a file can contain ends as a ``ReadError`` carrying a
+``Problem`` for the user, never a traceback.
 
 CSV goes through DuckDB with a fixed dialect (``csv_read``); workbooks are checked as zips
 (``workbook_guard``) and parsed in a memory-capped child process (``workbook``).

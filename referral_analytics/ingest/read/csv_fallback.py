@@ -1,8 +1,9 @@
 """The slow, exact CSV reader: Python's csv module, line by line.
 
-Used only when the fast path's line accounting does not add up (a file whose quotes are
-broken in ways DuckDB recovers from differently, say). It yields the same three things as the
-fast path, so everything after it is shared.
+Used only where the fast path cannot be: DuckDB stopped on the file (a UTF-16 file whose
+lines end in more than one way, say), or its line accounting does not add up (quotes broken
+in ways DuckDB recovers from differently). It yields the same three things as the fast
+path, so everything after it is shared.
 """
 
 from __future__ import annotations

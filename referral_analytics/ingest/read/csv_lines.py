@@ -4,7 +4,7 @@ DuckDB's reader returns records but not their lines, skips blank lines silently,
 the records it rejects with byte positions that drift after a bad quote. So the lines are
 rebuilt from three facts, each computed in bulk:
 
-* the byte position of every line break in the file (one numpy pass);
+* the byte position of every line break in the file (one numpy pass, ``csv_bytes.scan``);
 * each record's span: 1 + the line breaks inside its fields (numpy over the Arrow buffers);
 * the records DuckDB rejected, found exactly by searching their text near the reported spot.
 
@@ -25,9 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-CHUNK = 32 * 1024 * 1024
 NEWLINE = 10
-CARRIAGE_RETURN = 13
 
 
 @dataclass(frozen=True)
@@ -60,28 +58,6 @@ class FileLines:
     def line_of(self, offset: int) -> int:
         """The number of the line holding the byte at ``offset``."""
         return int(np.searchsorted(self.breaks, offset, side="left")) + 1
-
-
-def scan_lines(path: Path) -> FileLines:
-    """Every line break of the file at ``path``, found in chunks so memory stays flat."""
-    with path.open("rb") as handle:
-        size = handle.seek(0, 2)
-        if size == 0:
-            return FileLines(np.zeros(0, np.int64), 0, np.zeros(0, np.int64))
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            view = np.frombuffer(data, dtype=np.uint8)
-            parts = [
-                np.flatnonzero(view[start : start + CHUNK] == NEWLINE) + start
-                for start in range(0, size, CHUNK)
-            ]
-            breaks = np.concatenate(parts).astype(np.int64)
-            starts = np.concatenate(([0], breaks[:-1] + 1))
-            lengths = breaks - starts
-            lone_cr = (lengths == 1) & (view[np.minimum(starts, size - 1)] == CARRIAGE_RETURN)
-            blank = np.flatnonzero((lengths == 0) | lone_cr) + 1
-            last_open = int(view[size - 1] != NEWLINE)
-            del view  # the mmap cannot close while a numpy view of it lives
-    return FileLines(breaks, len(breaks) + last_open, blank.astype(np.int64))
 
 
 def record_spans(table: pa.Table) -> np.ndarray:

@@ -1,18 +1,25 @@
 """Read a CSV file fast and exactly: DuckDB for the cells, our own accounting for the lines.
 
-The dialect is decided on the first 64 KB; DuckDB then reads the whole file with it fixed
-(every column VARCHAR, strict mode, no sniffing), so `0501234567` stays text and a ragged
-line is rejected, never shifted. Other encodings are rewritten as UTF-8 first.
+One way through, each step done once:
+
+1. decide how the text is written: the encoding from the first bytes, then line by line
+   for a file that is not plain UTF-8 (``csv_bytes``, ``transcode.decide``), and whether
+   its line ends must be made one kind;
+2. if DuckDB cannot take it as it is, rewrite it as UTF-8 once (``transcode.to_utf8``);
+3. split it into records: DuckDB with a dialect fixed on the first 64 KB (every column
+   VARCHAR, strict mode, no sniffing, so `0501234567` stays text and a ragged line is
+   rejected, never shifted) while numpy finds the line breaks; the exact Python reader
+   (``csv_fallback``) only where DuckDB stops or the lines do not add up;
+4. shape the records into a RawTable (``csv_shape``): cells cleaned, header, trailer, and
+   every line that does not split into the header's cells kept for the row errors.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -20,13 +27,12 @@ import numpy as np
 import pyarrow as pa
 
 from referral_analytics import messages
-from referral_analytics.ingest.read import csv_lines, layout, sniffing
+from referral_analytics.ingest.read import csv_bytes, csv_clean, csv_lines, layout, sniffing
 from referral_analytics.ingest.read.csv_fallback import read_exactly
-from referral_analytics.ingest.read.csv_lines import Rejected
 from referral_analytics.ingest.read.csv_shape import Parsed, mostly_bad, shape
 from referral_analytics.ingest.read.problems import refuse
 from referral_analytics.ingest.read.raw_table import Limits, RawTable
-from referral_analytics.ingest.read.transcode import to_utf8
+from referral_analytics.ingest.read.transcode import decide, to_utf8
 
 REJECTS_KEPT = 100_000  # past this many bad lines the file is not a table we can read
 EARLY_REFUSAL = 1_000  # more bad lines than this and than good records: refused unlocated
@@ -52,18 +58,17 @@ def read_csv(path: Path, name: str, limits: Limits) -> RawTable:
     Raises:
         ReadError: The file cannot be read; its ``problem`` says why.
     """
-    head = sniffing.read_head(path)
-    text = sniffing.text_format(head)
+    text = sniffing.text_format(sniffing.read_head(path))
     with tempfile.TemporaryDirectory(prefix="referral-read-") as folder:
         path = literal_path(path, Path(folder))
-        source, parsed = _parse_any(path, Path(folder), text, name, limits)
-        if head.isascii() and any(r.error == "INVALID ENCODING" for r in parsed.rejected):
-            # The first 64 KB were plain ASCII, so "UTF-8" was a guess; the bytes that broke
-            # it tell Windows-1256 from Windows-1252.
-            legacy = sniffing.legacy_encoding(_bad_bytes(source, parsed.rejected))
-            text = replace(text, encoding=legacy)
-            source, parsed = _parse_any(path, Path(folder), text, name, limits)
-    return shape(parsed, name, text, limits)
+        plan, facts = decide(path, text, name)
+        if not plan.in_place:
+            copy = Path(folder) / "as-utf8.csv"
+            to_utf8(path, copy, plan, name=name, facts=facts)
+            path, facts = copy, None  # its lines are found while DuckDB reads it
+        bom = plan.bom if plan.in_place else 0  # a copy is written without one
+        parsed = parse(path, text.delimiter, name, limits, facts=facts, bom=bom)
+    return shape(parsed, name, plan, text.delimiter, limits)
 
 
 def literal_path(path: Path, folder: Path) -> Path:
@@ -78,34 +83,20 @@ def literal_path(path: Path, folder: Path) -> Path:
     return link
 
 
-def _parse_any(
-    path: Path, folder: Path, text: sniffing.TextFormat, name: str, limits: Limits
-) -> tuple[Path, Parsed]:
-    """Parse the file as it is if DuckDB can take it, else a UTF-8 copy; LF-only as last try.
+def parse(
+    source: Path, delimiter: str, name: str, limits: Limits, *,
+    facts: csv_bytes.ByteFacts | None = None, bom: int = 0,
+) -> Parsed:  # fmt: skip
+    """Split a UTF-8 CSV file into records and find each one's line (see csv_lines).
 
-    Lines ending in a mix of CRLF and LF stop DuckDB; rewritten with LF only, they read.
+    Args:
+        source: A UTF-8 file with one kind of line end.
+        delimiter: The cell separator.
+        name: The file's name, for messages.
+        limits: Size limits to enforce.
+        facts: Its byte facts if already scanned; else they are found while DuckDB reads.
+        bom: Bytes of byte-order mark it starts with (not an invisible mark to clean).
     """
-    attempts: list[tuple[Path, bool | None]] = []
-    if text.encoding == "utf-8" and not text.cr_only:
-        attempts.append((path, None))  # None: read in place, no copy
-    else:
-        attempts.append((folder / "as-utf8.csv", text.cr_only))
-    if not text.cr_only:
-        attempts.append((folder / "as-utf8-lf.csv", True))
-    for source, newlines in attempts:
-        if newlines is not None:
-            to_utf8(
-                path, source, encoding=text.encoding, bom=text.bom, name=name, newlines=newlines
-            )
-        try:
-            return source, parse(source, text.delimiter, name, limits)
-        except _Unparsable as error:
-            failure = str(error)
-    raise refuse(name, messages.READ_CSV_FAILED, detail=failure)
-
-
-def parse(source: Path, delimiter: str, name: str, limits: Limits) -> Parsed:
-    """Split a UTF-8 CSV file into records and find each one's line (see csv_lines)."""
     records = first_records(source, delimiter)
     header = layout.find_header([cells for _, cells in records])
     if header is None:
@@ -118,25 +109,32 @@ def parse(source: Path, delimiter: str, name: str, limits: Limits) -> Parsed:
     cap = limits.max_rows + header_line + TRAILER_ROOM
     with ThreadPoolExecutor(max_workers=1) as pool:
         # numpy finds the line breaks while DuckDB reads; both release the GIL.
-        scanning = pool.submit(csv_lines.scan_lines, source)
-        grid, reported = _duckdb_read(source, delimiter, columns, cap)
-        lines = scanning.result()
-    if grid.num_rows >= cap:
-        raise refuse(name, messages.READ_TOO_MANY_ROWS, limit=limits.max_rows)
-    reported = list({position: (position, *rest) for position, *rest in reported[::-1]}.values())
-    if len(reported) > max(grid.num_rows, EARLY_REFUSAL):  # locating them all would be slow
-        first = csv_lines.locate_rejects(source, lines, sorted(reported)[:1])
-        raise mostly_bad(name, first, len(reported), grid.num_rows, columns, delimiter)
-    rejected = csv_lines.locate_rejects(source, lines, reported)
-    spans = csv_lines.record_spans(grid)
-    starts = csv_lines.place_records(spans, rejected, lines, skips_blank=columns > 1)
+        scanning = None if facts else pool.submit(csv_bytes.scan, source, bom=bom)
+        try:
+            grid, reported = _duckdb_read(source, delimiter, columns, cap)
+        except _Unparsable:
+            grid, reported = None, []
+        facts = facts or scanning.result()
+    sniffing.refuse_binary(facts.controls, facts.size, name)
+    dirty = bool(facts.controls or facts.marks)
+    lines, starts, rejected = facts.lines, None, []
+    if grid is not None:
+        if grid.num_rows >= cap:
+            raise refuse(name, messages.READ_TOO_MANY_ROWS, limit=limits.max_rows)
+        reported = list({at: (at, *rest) for at, *rest in reported[::-1]}.values())
+        if len(reported) > max(grid.num_rows, EARLY_REFUSAL):  # locating them all is slow
+            first = csv_lines.locate_rejects(source, lines, sorted(reported)[:1])
+            raise mostly_bad(name, first, len(reported), grid.num_rows, columns, delimiter)
+        rejected = csv_lines.locate_rejects(source, lines, reported)
+        spans = csv_lines.record_spans(grid)
+        starts = csv_lines.place_records(spans, rejected, lines, skips_blank=columns > 1)
     found = None if starts is None else np.flatnonzero(starts == header_line)
-    if found is None or found.size != 1:
+    if found is None or found.size != 1:  # DuckDB stopped, or its lines do not add up
         grid, starts, rejected = read_exactly(source, delimiter, columns, cap)
         found = np.flatnonzero(starts == header_line)
         if found.size != 1:
             raise refuse(name, messages.READ_CSV_FAILED, detail="its header line is broken")
-    return Parsed(grid, starts, rejected, int(found[0]), header_line)
+    return Parsed(grid, starts, rejected, int(found[0]), header_line, dirty)
 
 
 def first_records(source: Path, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -149,7 +147,7 @@ def first_records(source: Path, delimiter: str) -> list[tuple[int, list[str]]]:
     records, done = [], 0
     try:
         for cells in reader:
-            records.append((done + 1, cells))
+            records.append((done + 1, [csv_clean.clean_text(cell) for cell in cells]))
             done = reader.line_num
             if len(records) > SAMPLE_RECORDS:
                 break
@@ -182,16 +180,3 @@ def _duckdb_read(
     finally:
         connection.close()
     return table, reported
-
-
-def _bad_bytes(source: Path, rejected: list[Rejected]) -> bytes:
-    """The raw bytes of the lines that were not valid UTF-8 (up to 64 KB of them)."""
-    wanted = {r.line for r in rejected if r.error == "INVALID ENCODING"}
-    sample = io.BytesIO()
-    with source.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number in wanted:
-                sample.write(raw)
-                if sample.tell() > sniffing.SAMPLE_BYTES or number >= max(wanted):
-                    break
-    return sample.getvalue()

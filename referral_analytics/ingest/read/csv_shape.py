@@ -1,4 +1,14 @@
-"""A parsed CSV file made into a RawTable: header, trailer, and a Problem per bad line."""
+"""A parsed CSV file made into a RawTable: cells cleaned, header, trailer, and the bad lines.
+
+A line that does not split into the header's cells is not dropped with a warning while the
+rest loads: it is kept as a ``RejectedLine``, a row error like a bad value (the pipeline then
+loads nothing, or skips it when told to). One exception, said in a warning: lines short by
+trailing empty cells, i.e. when every short line lacks only cells of columns that are empty
+in every other line (a spreadsheet's blank columns on the right, an exporter that stops a
+line at its last filled cell), are read with those cells empty. A short line lacking a
+column that holds something elsewhere may have lost a cell in its middle, its values shifted
+under the wrong headers: only the user can tell, so it stays a row error.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +18,33 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from referral_analytics import messages
-from referral_analytics.ingest.read import layout, table_shape
+from referral_analytics.ingest.read import csv_clean, layout, table_shape
 from referral_analytics.ingest.read.csv_lines import Rejected
-from referral_analytics.ingest.read.problems import Problem, ReadError, refuse
-from referral_analytics.ingest.read.raw_table import Limits, RawTable
-from referral_analytics.ingest.read.sniffing import TextFormat
+from referral_analytics.ingest.read.problems import (
+    Problem,
+    ReadError,
+    line_list,
+    plural,
+    refuse,
+)
+from referral_analytics.ingest.read.raw_table import Limits, RawTable, RejectedLine
+from referral_analytics.ingest.read.transcode import Plan
 
-MAX_LINE_PROBLEMS = 20  # listed one by one; the rest are counted
 LINE_MESSAGES = {
     "MISSING COLUMNS": messages.READ_RAGGED,
     "TOO MANY COLUMNS": messages.READ_RAGGED,
     "UNQUOTED VALUE": messages.READ_BAD_QUOTE,
     "INVALID ENCODING": messages.READ_BAD_TEXT,
 }
+REASONS = {
+    "MISSING COLUMNS": messages.READ_LINE_CELLS,
+    "TOO MANY COLUMNS": messages.READ_LINE_CELLS,
+    "UNQUOTED VALUE": messages.READ_LINE_QUOTE,
+}
+MAX_TEXT = 300  # characters of a rejected line kept as its row error's value
 
 
 @dataclass(frozen=True)
@@ -34,19 +56,31 @@ class Parsed:
     rejected: list[Rejected]  # the records without it
     header: int  # index of the header record in ``grid``
     header_line: int
+    dirty: bool = False  # the bytes hold control characters or invisible marks to clean
 
 
-def shape(parsed: Parsed, name: str, text: TextFormat, limits: Limits) -> RawTable:
+def shape(parsed: Parsed, name: str, plan: Plan, delimiter: str, limits: Limits) -> RawTable:
     """The RawTable of a parsed CSV file; raises ReadError if it holds no usable table."""
-    original, data, rows = table_shape.split_header(parsed.grid, parsed.starts, parsed.header)
+    grid, rejected, cleaned = parsed.grid, parsed.rejected, []
+    if parsed.dirty:
+        grid, count, rows_hit = csv_clean.clean_grid(grid)
+        rejected = [_cleaned(record) for record in rejected]
+        if count:
+            line = int(parsed.starts[np.flatnonzero(rows_hit)[0]])
+            text = messages.READ_CLEANED_CELLS.format(
+                cells=plural(count, "cell", "cells"), line=line
+            )
+            cleaned.append(Problem(name, None, text))
+    original, data, rows = table_shape.split_header(grid, parsed.starts, parsed.header)
     data, rows, trailers = table_shape.cut_trailer(data, rows)
     last = int(rows[-1]) if len(rows) else parsed.header_line
-    below = [r for r in parsed.rejected if r.line > parsed.header_line]
-    more_trailers, bad = _split_rejected(below, last, text.delimiter)
+    below = [r for r in rejected if r.line > parsed.header_line]
+    more_trailers, bad = _split_rejected(below, last, delimiter)
+    data, rows, bad, padded = _short_by_empties(name, data, rows, bad, original, delimiter)
     data, rows = table_shape.drop_empty_rows(data, rows)
     bad_lines = sum(r.span for r in bad)
     if bad and bad_lines > len(rows):
-        raise mostly_bad(name, bad, bad_lines, len(rows), data.num_columns, text.delimiter)
+        raise mostly_bad(name, bad, bad_lines, len(rows), data.num_columns, delimiter)
     if len(rows) == 0:
         raise refuse(name, messages.READ_HEADER_ONLY, where=f"line {parsed.header_line}")
     if len(rows) > limits.max_rows:
@@ -54,15 +88,17 @@ def shape(parsed: Parsed, name: str, text: TextFormat, limits: Limits) -> RawTab
     headers = layout.unique_headers(original)
     warnings = [
         *_title_warning(name, parsed.header_line),
-        *_line_problems(name, bad, data.num_columns, text.delimiter),
+        *_legacy_warning(name, plan),
+        *cleaned,
+        *padded,
         *_trailer_warnings(name, sorted(trailers + more_trailers, key=lambda t: t.row)),
     ]
-    encoding = "utf-8-sig" if text.encoding == "utf-8" and text.bom else text.encoding
     return RawTable(
         file_name=name, file_type="csv", sheet=None, sheets=(), headers=headers,
         original_headers=original, table=table_shape.assemble(data, rows, headers),
-        header_row=parsed.header_line, encoding=encoding, delimiter=text.delimiter,
+        header_row=parsed.header_line, encoding=plan.reported, delimiter=delimiter,
         warnings=tuple(warnings),
+        rejected_lines=tuple(_rejected_line(r, data.num_columns, delimiter) for r in bad),
     )  # fmt: skip
 
 
@@ -89,6 +125,12 @@ def cells_of(rejected: Rejected, delimiter: str) -> list[str]:
         return [rejected.text]
 
 
+def _cleaned(record: Rejected) -> Rejected:
+    cells = None if record.cells is None else tuple(map(csv_clean.clean_text, record.cells))
+    text = csv_clean.clean_text(record.text)
+    return Rejected(record.line, record.span, record.error, text, cells)
+
+
 def _split_rejected(
     rejected: list[Rejected], last: int, delimiter: str
 ) -> tuple[list[table_shape.Trailer], list[Rejected]]:
@@ -107,6 +149,56 @@ def _split_rejected(
     return trailers, bad
 
 
+def _short_by_empties(
+    name: str, data: pa.Table, rows: np.ndarray, bad: list[Rejected],
+    headers: tuple[str, ...], delimiter: str,
+) -> tuple[pa.Table, np.ndarray, list[Rejected], list[Problem]]:  # fmt: skip
+    """Short lines read with their missing trailing cells empty, when every one is short only
+    by columns empty in every other line (see the module's docstring); else none is."""
+    width = data.num_columns
+    short = [(r, cells_of(r, delimiter)) for r in bad if r.error == "MISSING COLUMNS"]
+    short = [(r, cells) for r, cells in short if r.span == 1 and len(cells) < width]
+    if not short or len(short) < sum(r.error == "MISSING COLUMNS" for r in bad):
+        return data, rows, bad, []
+    fewest = min(len(cells) for _, cells in short)
+    for index in range(fewest, width):
+        in_short = any(len(cells) > index and cells[index].strip() for _, cells in short)
+        if in_short or _filled(data.column(index)):
+            return data, rows, bad, []
+    padded = [[c or None for c in cells] + [None] * (width - len(cells)) for _, cells in short]
+    extra = pa.table(
+        [pa.array([row[i] for row in padded], pa.string()) for i in range(width)],
+        names=data.column_names,
+    ).cast(data.schema)
+    lines = np.asarray([r.line for r, _ in short], dtype=np.int64)
+    order = np.argsort(np.concatenate((rows, lines)), kind="stable")
+    data = pa.concat_tables([data, extra]).take(pa.array(order))
+    rows = np.concatenate((rows, lines))[order]
+    taken = {r.line for r, _ in short}
+    said = messages.READ_SHORT_LINES_EMPTY.format(
+        lines=plural(len(short), "line", "lines"), which=line_list(sorted(taken)),
+        columns=", ".join(f"“{headers[i] or f'column {i + 1}'}”" for i in range(fewest, width)),
+    )  # fmt: skip
+    return data, rows, [r for r in bad if r.line not in taken], [Problem(name, None, said)]
+
+
+def _filled(column: pa.ChunkedArray) -> bool:
+    trimmed = pc.utf8_trim_whitespace(column)
+    return bool(pc.any(pc.greater(pc.utf8_length(trimmed), 0)).as_py())
+
+
+def _rejected_line(record: Rejected, columns: int, delimiter: str) -> RejectedLine:
+    """A bad line as a row error: its reason, its text as written and its cells."""
+    cells = cells_of(record, delimiter)
+    span = ""
+    if record.span > 1:
+        span = messages.READ_LINE_SPAN.format(first=record.line, last=record.line + record.span - 1)
+    template = REASONS.get(record.error, messages.READ_LINE_SPLIT)
+    reason = template.format(found=len(cells), expected=columns, lines=span)
+    text = record.text if len(record.text) <= MAX_TEXT else record.text[: MAX_TEXT - 1] + "…"
+    return RejectedLine(record.line, reason, text, tuple(cells))
+
+
 def _title_warning(name: str, header_line: int) -> list[Problem]:
     if header_line == 1:
         return []
@@ -117,9 +209,21 @@ def _title_warning(name: str, header_line: int) -> list[Problem]:
     return [Problem(name, "line 1", message)]
 
 
+def _legacy_warning(name: str, plan: Plan) -> list[Problem]:
+    if plan.legacy is None:
+        return []
+    numbers = plan.legacy_lines.tolist()
+    said = messages.READ_LEGACY_LINES.format(
+        lines=line_list(numbers).capitalize(), were="was" if len(numbers) == 1 else "were",
+        encoding=plan.legacy.upper().replace("CP", "Windows-"),
+    )  # fmt: skip
+    return [Problem(name, None, said)]
+
+
 def _line_problems(name: str, bad: list[Rejected], columns: int, delimiter: str) -> list[Problem]:
+    """The bad lines as sentences (for the refusal of a file that is mostly bad lines)."""
     problems = []
-    for record in bad[:MAX_LINE_PROBLEMS]:
+    for record in bad:
         last = record.line + record.span - 1
         lines = "it was" if record.span == 1 else f"lines {record.line}–{last} were"
         template = LINE_MESSAGES.get(record.error, messages.READ_BAD_LINE)
@@ -128,9 +232,6 @@ def _line_problems(name: str, bad: list[Rejected], columns: int, delimiter: str)
             expected=columns, lines=lines, encoding="UTF-8",
         )  # fmt: skip
         problems.append(Problem(name, f"line {record.line}", message))
-    if len(bad) > MAX_LINE_PROBLEMS:
-        more = messages.READ_MORE_BAD_LINES.format(n=len(bad) - MAX_LINE_PROBLEMS)
-        problems.append(Problem(name, None, more))
     return problems
 
 

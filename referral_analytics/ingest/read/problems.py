@@ -47,3 +47,13 @@ def refuse(file: str, template: str, location: str | None = None, **fields: obje
 def plural(n: int, one: str, many: str) -> str:
     """``one`` or ``many`` by ``n``, with ``n`` in front: "1 line", "3 lines"."""
     return f"{n:,} {one if n == 1 else many}"
+
+
+def line_list(numbers: list[int], *, shown: int = 10) -> str:
+    """Lines named for a sentence: "line 8", "lines 8 and 13", "lines 2, 3, 4 and 90 more"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]:,}"
+    named = [f"{n:,}" for n in numbers[:shown]]
+    if len(numbers) > shown:
+        return f"lines {', '.join(named)} and {len(numbers) - shown:,} more"
+    return f"lines {', '.join(named[:-1])} and {named[-1]}"

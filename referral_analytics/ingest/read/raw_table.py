@@ -25,6 +25,39 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class CellError:
+    """A workbook cell whose value the file does not give: an Excel error, or no result saved.
+
+    Attributes:
+        row: The workbook row (the ``__row`` of its table row).
+        column: The cell's 0-based position in ``RawTable.headers``.
+        error: The error as Excel shows it ("#DIV/0!", "#N/A" …; the cell's text holds it
+            too), or None for a formula saved without its result (the cell is empty).
+    """
+
+    row: int
+    column: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class RejectedLine:
+    """A line of a CSV file that does not split into the header's cells: a row error.
+
+    Attributes:
+        line: The line it starts on.
+        reason: Why, for the row error ("has 5 cells, the header has 7").
+        text: The line as written (cleaned, as every cell is).
+        cells: Its cells, as far as they split.
+    """
+
+    line: int
+    reason: str
+    text: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RawTable:
     """One file's table, every cell as text, with where each row sits in the file.
 
@@ -37,10 +70,12 @@ class RawTable:
         original_headers: Header names exactly as written ("" for a blank one).
         table: One string column per header (None for an empty cell) and an int64 ``__row``:
             the CSV line a record starts on, as a text editor numbers it, or the workbook row.
-        header_row: The line or row of the header.
+        header_row: The line or row of the header (a two-level header's first row).
         encoding: The CSV file's encoding (a Python codec name); None for workbooks.
         delimiter: The CSV file's cell separator; None for workbooks.
         warnings: What was skipped or could not be read, each with its place.
+        cell_errors: Workbook cells of ``table`` holding an Excel error or a formula saved
+            without its result, in row order; the CHECK stage says what becomes of them.
     """
 
     file_name: str
@@ -54,3 +89,5 @@ class RawTable:
     encoding: str | None
     delimiter: str | None
     warnings: tuple[Problem, ...]
+    rejected_lines: tuple[RejectedLine, ...] = ()
+    cell_errors: tuple[CellError, ...] = ()

@@ -45,7 +45,11 @@ import pyarrow as pa
 from referral_analytics import messages
 from referral_analytics.ingest.read.problems import ReadError, refuse
 from referral_analytics.ingest.read.raw_table import Limits, RawTable
-from referral_analytics.ingest.read.workbook_guard import check_workbook
+from referral_analytics.ingest.read.workbook_guard import (
+    SheetMarks,
+    check_workbook,
+    inspect_workbook,
+)
 from referral_analytics.ingest.read.workbook_shape import shape_sheet
 
 WORKER = Path(__file__).with_name("workbook_worker.py")
@@ -105,15 +109,18 @@ def read_workbook(path: Path, name: str, kind: str, sheet: str | None, limits: L
     ):
         out = Path(folder) / "sheet.arrow"
         _send(child, path, limits, {"mode": "read", "sheet": sheet, "out": str(out)})
-        merges = check_workbook(path, name, limits) if kind in ZIPPED else {}
+        marks = inspect_workbook(path, name, limits) if kind in ZIPPED else {}
         answer = _answer(child, name, limits)
         sheets = tuple((title, rows) for title, rows, _ in answer["sheets"])
         _check_answer(answer, name, sheet, limits)
         with pa.OSFile(str(out), "rb") as source:
             grid = pa.ipc.open_file(source).read_all()
     chosen = answer["sheet"]
-    ranges = merges.get(chosen, [])
-    return shape_sheet(grid, name, kind, chosen, sheets, answer["columns"], ranges, limits)
+    found = marks.get(chosen, SheetMarks())
+    return shape_sheet(
+        grid, name, kind, chosen, sheets, answer["columns"], list(found.merges), limits,
+        errors=answer["errors"], no_results=found.no_results,
+    )  # fmt: skip
 
 
 def _check_answer(answer: dict[str, Any], name: str, sheet: str | None, limits: Limits) -> None:

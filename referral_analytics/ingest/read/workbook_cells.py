@@ -11,6 +11,9 @@ fastexcel's "string" reading keeps text exactly and writes integers without ".0"
 
 A text cell that happens to look exactly like one of those is rewritten too; both forms mean
 the same date or number.
+
+An Excel error (``#DIV/0!`` …) comes back empty, and is reported apart by calamine's name
+("Div0"): ``EXCEL_ERRORS`` gives the text Excel shows for it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ DECIMAL = r"^-?[0-9]+\.[0-9]+$"
 SIGNIFICANT = 15  # Excel shows and stores 15 significant digits
 THREADS = 2
 EXCEL_DAY_ZERO = ("1899-12-30", "1899-12-31")  # the date part of a time of day alone
+EXCEL_ERRORS = {
+    "Div0": "#DIV/0!", "NA": "#N/A", "Value": "#VALUE!", "Ref": "#REF!", "Name": "#NAME?",
+    "Num": "#NUM!", "Null": "#NULL!", "GettingData": "#GETTING_DATA",
+}  # fmt: skip
+UNKNOWN_ERROR = "#ERROR!"  # a kind calamine may add later: still an error, never empty
 
 
 def as_text(grid: pa.Table) -> pa.Table:

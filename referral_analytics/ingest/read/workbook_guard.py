@@ -11,7 +11,9 @@ is decompressed here, in bounded chunks, by our own code, which checks:
 * in each sheet, the cell references themselves (``r="XFD1048576"``): the ``<dimension>``
   tag can lie, the references are what the parser will allocate for.
 
-Sheets' merged ranges are collected on the way, since the fast parser does not report them.
+Two things the fast parser does not report are collected on the way, from each sheet: its
+merged ranges, and the cells holding a formula saved without its result (openpyxl and other
+libraries write formulas so; Excel computes them when it opens the file, calamine cannot).
 The parser itself still runs in a memory-capped child process (``workbook.py``): this guard
 gives clear messages and saves the time, the cap is the safety net for whatever it misses.
 """
@@ -25,6 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -44,12 +47,44 @@ SHEET_PART = "/worksheets/"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MERGE = re.compile(rb'mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 REFERENCE_TEXT = re.compile(rb"[A-Z]*[0-9]*")
-TAIL = 64  # bytes of the previous chunk kept, so a match split between chunks is seen
+# A formula cell with no result: <c r="E5"><f>B5*2</f></c>, <f t="shared" si="0"/>, an empty
+# <v/> after it. Elements may carry a namespace prefix (<x:c>). The first finds where such a
+# cell ends (RE2, in the one pass over every window); the second reads the whole cell.
+NS = r"(?:\w+:)?"
+EMPTY_V = rf"(?:<{NS}v\s*/>|<{NS}v>\s*</{NS}v>)"
+FORMULA_END = rf"(?:</{NS}f>|<{NS}f\b[^>]*/>)\s*{EMPTY_V}?\s*</{NS}c>"
+NO_RESULT = re.compile(
+    rf"<{NS}c\s([^>]*)>\s*<{NS}f\b(?:[^>]*/>|[^>]*>[^<]*</{NS}f>)\s*({EMPTY_V})?\s*</{NS}c>".encode()
+)
+CELL_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Z]+[0-9]+)["']""")
+STRING_RESULT = re.compile(rb"""(?:^|\s)t\s*=\s*["']str["']""")
+# Bytes of the previous chunk kept, so a match split between chunks is seen: more than the
+# longest formula cell (Excel's 8,192 characters, escaped), so such a cell is read whole.
+TAIL = 1 << 16
 LOCAL_HEADER = struct.Struct("<4s22xHH")
+
+
+@dataclass(frozen=True)
+class SheetMarks:
+    """What the guard found in one sheet that the parser does not report."""
+
+    merges: tuple[str, ...] = ()  # merged ranges ("A1:C1")
+    no_results: tuple[str, ...] = ()  # cells holding a formula saved without its result ("E5")
 
 
 def check_workbook(path: Path, name: str, limits: Limits) -> dict[str, list[str]]:
     """Refuse a hostile workbook zip; else each sheet's merged ranges ("A1:C1") by name.
+
+    Raises:
+        ReadError: As ``inspect_workbook``.
+    """
+    return {
+        sheet: list(marks.merges) for sheet, marks in inspect_workbook(path, name, limits).items()
+    }
+
+
+def inspect_workbook(path: Path, name: str, limits: Limits) -> dict[str, SheetMarks]:
+    """Refuse a hostile workbook zip; else what each sheet holds that the parser misses.
 
     Raises:
         ReadError: The zip is damaged, encrypted, a bomb, or holds a DTD or a cell beyond
@@ -66,15 +101,17 @@ def check_workbook(path: Path, name: str, limits: Limits) -> dict[str, list[str]
             for info in book:
                 _scan_member(raw, info, name, limits, None)
             titles = sheet_titles(archive)
-            merges: dict[str, list[str]] = {}
+            marks: dict[str, SheetMarks] = {}
             for info in infos:
                 sheet = titles.get(info.filename)
                 if sheet is None and SHEET_PART in info.filename:
                     sheet = info.filename
-                found = [] if info in book else _scan_member(raw, info, name, limits, sheet)
+                found = (
+                    SheetMarks() if info in book else _scan_member(raw, info, name, limits, sheet)
+                )
                 if sheet is not None:
-                    merges[sheet] = found
-            return merges
+                    marks[sheet] = found
+            return marks
     except zlib.error:
         raise refuse(name, messages.READ_WORKBOOK_DAMAGED, detail="its data is damaged") from None
     except (zipfile.BadZipFile, struct.error, EOFError, ValueError) as error:
@@ -168,8 +205,8 @@ def _inflate(raw: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def _scan_member(
     raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: str | None
-) -> list[str]:
-    """Check one XML part (see the module's docstring); a sheet's merged ranges.
+) -> SheetMarks:
+    """Check one XML part (see the module's docstring); a sheet's merges and formulas.
 
     One pass of RE2 (linear time) per window flags the rare window worth a closer look. It
     runs on a second thread while the next window inflates: both release the GIL, so a big
@@ -177,16 +214,19 @@ def _scan_member(
     """
     danger = _danger(limits, sheet is not None)
     merges: list[str] = []
+    no_results: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as pool:
         waiting: tuple[bytes, int, Future[bool]] | None = None
         for window, seen in _windows(member_chunks(raw, info, name), info.filename, name):
             flagged = pool.submit(_flagged, window, danger.pattern)
             if waiting is not None:
-                merges += _look_closer(*waiting, danger, info.filename, sheet, name, limits)
+                _look_closer(
+                    *waiting, danger, info.filename, sheet, name, limits, merges, no_results
+                )
             waiting = (window, seen, flagged)
         if waiting is not None:
-            merges += _look_closer(*waiting, danger, info.filename, sheet, name, limits)
-    return merges
+            _look_closer(*waiting, danger, info.filename, sheet, name, limits, merges, no_results)
+    return SheetMarks(tuple(merges), tuple(no_results))
 
 
 def _windows(chunks: Iterator[bytes], member: str, name: str) -> Iterator[tuple[bytes, int]]:
@@ -207,17 +247,28 @@ def _flagged(window: bytes, pattern: str) -> bool:
 
 def _look_closer(
     window: bytes, seen: int, flagged: Future[bool], danger: re.Pattern[str], member: str,
-    sheet: str | None, name: str, limits: Limits,
-) -> list[str]:  # fmt: skip
-    """Refuse the part if the window declares a DTD or a cell too far; else its merges."""
+    sheet: str | None, name: str, limits: Limits, merges: list[str], no_results: list[str],
+) -> None:  # fmt: skip
+    """Refuse the part if the window declares a DTD or a cell too far; else add its merges
+    and its formulas saved without a result (those the previous window did not hold)."""
     if not flagged.result():
-        return []
-    _refuse_danger(window, danger, member, sheet, name, limits)
-    return [m.group(1).decode() for m in MERGE.finditer(window) if m.end() > seen]
+        return
+    _refuse_danger(window, member, sheet, name, limits)
+    if sheet is None:
+        return
+    merges += [m.group(1).decode() for m in MERGE.finditer(window) if m.end() > seen]
+    for cell in NO_RESULT.finditer(window):
+        attributes, empty_value = cell.group(1), cell.group(2)
+        if cell.end() <= seen or (empty_value and STRING_RESULT.search(attributes)):
+            continue  # seen already, or a formula whose result is the empty text
+        reference = CELL_REF.search(attributes)
+        if reference:
+            no_results.append(reference.group(1).decode())
 
 
-def _danger(limits: Limits, sheet: bool) -> re.Pattern[str]:
-    """A DTD or entity declaration; in a sheet, also a reference past the limits or a merge.
+def _danger(limits: Limits, sheet: bool, marks: bool = True) -> re.Pattern[str]:
+    """A DTD or entity declaration; in a sheet, also a reference past the limits and, with
+    ``marks``, a merge or the end of a formula cell with no result.
 
     A reference is too far with more column letters, or more row digits, than the limits'
     largest; one with as many is measured exactly once parsed (the child's memory cap
@@ -228,15 +279,20 @@ def _danger(limits: Limits, sheet: bool) -> re.Pattern[str]:
         letters = len(column_letters(limits.max_columns)) + 1
         digits = len(str(limits.max_rows)) + 1
         parts.append(rf"""\sr\s*=\s*["'](?P<ref>[A-Z]{{{letters},}}|[A-Z]*[0-9]{{{digits},}})""")
-        parts.append("mergeCell")
+        if marks:
+            parts += ["mergeCell", FORMULA_END]
     return re.compile("|".join(parts))
 
 
 def _refuse_danger(
-    window: bytes, danger: re.Pattern[str], member: str, sheet: str | None, name: str,
-    limits: Limits,
-) -> None:  # fmt: skip
-    for match in re.finditer(danger.pattern.encode(), window):
+    window: bytes, member: str, sheet: str | None, name: str, limits: Limits
+) -> None:
+    # Only what refuses, and only if RE2 finds some: the window may be flagged for a merge or
+    # a formula, and this loop costs 40 ms a window where RE2 takes 5.
+    refusing = _danger(limits, sheet is not None, marks=False).pattern
+    if not _flagged(window, refusing):
+        return
+    for match in re.finditer(refusing.encode(), window):
         if match.group(0).startswith(b"<!"):
             raise refuse(name, messages.READ_XML_DTD, member=member)
         if match.groupdict().get("ref"):

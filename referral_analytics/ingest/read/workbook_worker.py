@@ -21,17 +21,21 @@ package on its path.
 
 Request: {"path", "out", "mode": "list"|"read", "sheet": name|null, "max_rows",
 "max_columns"}. Answer on stdout: {"sheets": [[name, rows, visible], ...]} and,
-for "read", "sheet" (the one written to ``out`` as Arrow IPC) and "columns" (each column's
-0-based position in the sheet). Errors: {"error": kind, "detail": text}, exit code 2.
+for "read", "sheet" (the one written to ``out`` as Arrow IPC), "columns" (each column's
+0-based position in the sheet) and "errors" (the cells holding an Excel error, which the
+grid has as empty: [row, column, kind], see ``_errors``). Errors: {"error": kind, "detail":
+text}, exit code 2.
 """
 
 import json
+import re
 import resource
 import sys
 from typing import Any
 
 MEMORY_ERROR = 3
 KILL_AFTER_SECONDS = 1  # soft CPU limit (SIGXCPU) to hard (SIGKILL: ends a child that blocks it)
+ERROR_KIND = re.compile(r"Error\((\w+)\)")  # "Expected string but got 'Error(Div0)'"
 
 
 def main(argv: list[str]) -> int:
@@ -85,9 +89,22 @@ def _answer(request: dict[str, Any]) -> dict[str, Any]:
         answer.update(sheet=chosen.name, width=chosen.width)
         answer["columns"] = [column.absolute_index for column in chosen.available_columns()]
         if chosen.width <= request["max_columns"] and chosen.total_height <= request["max_rows"]:
-            _write(chosen.to_arrow(), request["out"])
-            answer["written"] = True
+            batch, errors = chosen.to_arrow_with_errors()
+            _write(batch, request["out"])
+            answer.update(written=True, errors=_errors(errors))
     return answer
+
+
+def _errors(found: Any) -> list[list[Any]]:
+    """Each cell fastexcel left empty because it holds an Excel error: [row, column, kind].
+
+    Row and column are the grid's (0-based); kind is calamine's name ("Div0", "NA" …).
+    """
+    errors = []
+    for error in found.errors if found is not None else ():
+        kind = ERROR_KIND.search(error.detail)
+        errors.append([*error.position, kind.group(1) if kind else error.detail[:40]])
+    return errors
 
 
 def _load(reader: Any, index: int, rows: int) -> Any:

@@ -1,7 +1,8 @@
-"""Ratings as whole numbers from 0 to 10: "4", "4/5", "4 out of 5", "4 stars", "★★★★☆".
+"""Referral-ability ratings, 1 to 5 (000 §5.2.1): "4", "4/5", "4 out of 5", "4 stars", "★★★★☆".
 
-The number is kept as written, out of 5 or of 10 alike: a column mixes neither in practice,
-and rescaling would invent precision. Half stars (4.5) are refused, since int8 cannot hold them.
+The course rates each person from 1 to 5 on their ability to give referrals, so that is the
+scale: 0, 6 or more, a rating out of 10 and half stars (4.5) are row errors that name the
+value, since rescaling "8/10" or rounding "4.5" would invent what the user did not write.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from referral_analytics.ingest.values.cleaning import as_strings, tidy
 from referral_analytics.ingest.values.distinct import read_distinct
 from referral_analytics.ingest.values.parsed import Invalid, Parsed, Reasons
 
-HIGHEST = 10
+LOWEST, HIGHEST = 1, 5
 _FILLED = "★⭐"
-_STARS = re.compile(r"[★⭐\ufe0f]+[☆✩]*")
+_STARS = re.compile(r"[★⭐\ufe0f]+[☆✩]*|[☆✩]+")
 _RATING = re.compile(
-    r"(\d{1,2})(?:\.0+)?\s*(?:(?:/|out of|of|من)\s*(5|10))?\s*(?:stars?|نجوم|نجمة|نجمات)?",
+    r"(\d{1,3})(?:\.0+)?\s*(?:(?:/|out of|of|من)\s*(\d{1,3}))?\s*(?:stars?|نجوم|نجمة|نجمات)?",
     re.I,
 )
 
@@ -32,16 +33,16 @@ def read_rating(values: pa.Array | pa.ChunkedArray) -> Parsed:
 
 
 def rating_one(text: str) -> int | None | Invalid:
-    """One cell read as a rating, or why it is none."""
+    """One cell read as a rating from 1 to 5, or why it is none."""
     text = tidy(text, inner=True)
     if text is None:
         return None
     if _STARS.fullmatch(text):
-        return sum(text.count(star) for star in _FILLED)
-    written = _RATING.fullmatch(text)
-    if not written:
-        return Invalid(messages.VALUE_NOT_RATING)
-    rating, out_of = int(written.group(1)), int(written.group(2) or HIGHEST)
-    if rating > out_of:
-        return Invalid(messages.VALUE_NOT_RATING)
+        rating, out_of = sum(text.count(star) for star in _FILLED), HIGHEST
+    elif written := _RATING.fullmatch(text):
+        rating, out_of = int(written.group(1)), int(written.group(2) or HIGHEST)
+    else:
+        return Invalid(messages.VALUE_NOT_RATING.format(value=text))
+    if out_of != HIGHEST or not LOWEST <= rating <= HIGHEST:
+        return Invalid(messages.VALUE_RATING_RANGE.format(value=text))
     return rating

@@ -13,6 +13,7 @@ such words, most frequent first, so the Import page can ask for each once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
@@ -27,19 +28,75 @@ from referral_analytics.ingest.values.parsed import Invalid, Parsed, Reasons
 from referral_analytics.ingest.values.vocabulary_words import CANONICAL, LABELS, WORDS
 
 VOCABULARIES = tuple(CANONICAL)
+_ARABIC_WORD = re.compile(r"[\u0621-\u0652]+")  # letters, tatweel and harakat
+_ARTICLE, _AND = "ال", "و"
+
+
+def arabic_forms(written: str) -> list[str]:
+    """The other ways people write an Arabic term: with or without ال, and the plural's -ين.
+
+    The article goes on or off every word at once, as an adjective agrees with its noun
+    ("مؤيد أساسي" ↔ "المؤيد الأساسي"); a phrase that mixes both ("شبكة العلاقات", "لم يتم
+    التعارف") is left as it is. A "و" starting a later word is the conjunction ("الأصدقاء
+    والعائلة" ↔ "أصدقاء وعائلة"). A word ending in -ون, the sound plural, is also written -ين
+    after a preposition ("المؤيدون" ↔ "المؤيدين"). A term with a word in Latin letters or
+    digits ("33 لمسة") has no generated forms: its entries spell them out.
+    """
+    words = written.split()
+    if not words or not all(_ARABIC_WORD.fullmatch(w) for w in words):
+        return []
+    bare = [_without_article(w, first=i == 0) for i, w in enumerate(words)]
+    forms = {written}
+    if all(b is not None for b in bare):
+        forms.add(" ".join(bare))  # type: ignore[arg-type]
+    elif all(b is None for b in bare):
+        forms.add(" ".join(_with_article(w, first=i == 0) for i, w in enumerate(words)))
+    forms |= {" ".join(_oblique(w) for w in form.split()) for form in list(forms)}
+    return sorted(forms - {written})
+
+
+def _without_article(word: str, *, first: bool) -> str | None:
+    """The word without its article, or None if it has none."""
+    conjunction = _AND if not first and word.startswith(_AND + _ARTICLE) else ""
+    rest = word[len(conjunction) :]
+    if rest.startswith(_ARTICLE) and len(rest) > len(_ARTICLE) + 1:
+        return conjunction + rest[len(_ARTICLE) :]
+    return None
+
+
+def _with_article(word: str, *, first: bool) -> str:
+    conjunction = _AND if not first and word.startswith(_AND) and len(word) > 3 else ""
+    return conjunction + _ARTICLE + word[len(conjunction) :]
+
+
+def _oblique(word: str) -> str:
+    return word[:-2] + "ين" if len(word) >= 5 and word.endswith("ون") else word
+
+
+def _defaults(name: str) -> dict[str, str]:
+    """{written word, lower case → our word} of one vocabulary: the entries, our own words,
+    and the Arabic forms the entries imply (``arabic_forms``), unless a key they share with
+    another entry or form means something else (then the entries decide, or nothing does)."""
+    written = {
+        spelling.strip().lower(): word
+        for word, spellings in WORDS[name].items()
+        for spelling in spellings.split("|")
+    } | {word.lower(): word for word in CANONICAL[name]}
+    taken = {word_key(text): word for text, word in written.items()}
+    formed: dict[str, tuple[str, str | None]] = {}  # key → (a spelling, its word or None)
+    for text, word in written.items():
+        for form in arabic_forms(text):
+            key = word_key(form)
+            if key in taken:
+                continue
+            seen = formed.get(key)
+            formed[key] = (form, word if seen is None or seen[1] == word else None)
+    return written | {form: word for form, word in formed.values() if word is not None}
+
+
 # vocabulary → {written word, lower case → our word}; our own words included, as themselves.
 DEFAULTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        name: MappingProxyType(
-            {
-                written.strip().lower(): word
-                for word, spellings in WORDS[name].items()
-                for written in spellings.split("|")
-            }
-            | {word.lower(): word for word in CANONICAL[name]}
-        )
-        for name in VOCABULARIES
-    }
+    {name: MappingProxyType(_defaults(name)) for name in VOCABULARIES}
 )
 NAMED_WORDS = 6  # a reason lists at most this many of our words
 NAMED_MAPPINGS = 4  # a note lists at most this many words read as ours

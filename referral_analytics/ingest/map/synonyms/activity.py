@@ -15,9 +15,10 @@ TOUCHES: dict[str, tuple[str, ...]] = {
     "touch_id": ("Touch ID", "Activity ID", "Task ID", "Event ID", "Call ID", *RECORD_ID),
     "contact_id": (*CONTACT_ID, "Related To ID", "Who ID"),
     "contact": (
-        "Contact Email", "Contact", "Contact Name", "Related To", "Name", "Person", "Client",
-        "Lead", "Email", "العميل", "اسم العميل",
+        "Contact Email", "Contact", "Related To", "Name", "Person", "Client", "Lead", "Email",
+        "العميل",
     ),
+    "contact_name": ("Contact Name", "اسم العميل"),  # only headers that say whose name
     "agent": (*AGENT, "Completed By", "Created By", "Logged By"),
     "touched_at": (
         "Touch Date", "Touched At", "Activity Date", "Date", "Completed Date",
@@ -39,6 +40,7 @@ EMAIL_SENDS: dict[str, tuple[str, ...]] = {
         "Email Address", "Email", "Recipient", "Recipient Email", "To", "Subscriber",
         "Subscriber Email", "Contact Email", "Contact", "البريد الإلكتروني", "المستلم",
     ),
+    "contact_name": ("Recipient Name", "Subscriber Name", "اسم المستلم"),
     "send_id": ("Send ID", "Message ID", "Email ID", *RECORD_ID),
     "experiment": (
         "Experiment", "Experiment Name", "Test", "Test Name", "A/B Test", "Split Test",
@@ -79,9 +81,10 @@ NPS_RESPONSES: dict[str, tuple[str, ...]] = {
     "response_id": ("Response ID", "Survey Response ID", "Submission ID", *RECORD_ID),
     "contact_id": (*CONTACT_ID, "Respondent ID"),
     "contact": (
-        "Respondent Email", "Email", "Email Address", "Respondent", "Respondent Name",
-        "Contact", "Contact Name", "Customer", "Name", "البريد الإلكتروني", "العميل",
+        "Respondent Email", "Email", "Email Address", "Respondent", "Contact", "Customer", "Name",
+        "البريد الإلكتروني", "العميل",
     ),
+    "contact_name": ("Respondent Name", "Contact Name"),
     "agent": AGENT,
     "answered_at": (
         "Answered At", "Response Date", "Responded At", "Submitted At", "Submission Date",

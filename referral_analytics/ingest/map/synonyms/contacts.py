@@ -3,6 +3,7 @@
 Covered: Follow Up Boss (people export), KW Command (contacts export and import template),
 kvCORE / BoldTrail (Smart CRM export), Lofty (Chime), Sierra Interactive, HubSpot (contacts),
 Salesforce (contact and lead reports: "Contact: Full Name", "Mailing City", "Lead Source"),
+Follow Up Boss's "Timeframe" (the lead temperature),
 Zoho CRM (contacts, leads), Pipedrive (persons: "Person - Email - Work"), Arabic CRMs.
 Order matters: when two columns of a file match one field, the earlier synonym wins.
 """
@@ -44,14 +45,21 @@ CONTACTS: dict[str, tuple[str, ...]] = {
         "Contact Stage", "Pipeline Stage", "Status", "Contact Status", "Contact Type",
         "Classification", "Segment", "Tier", "Ladder", "التصنيف", "الفئة", "المرحلة", "نوع العميل",
     ),
-    "source_group": (
-        "Source Group", "Source", "Lead Source", "Original Source", "Contact Source",
-        "Referral Source", "Circle", "Inner Circle Group", "Relationship", "How We Met",
-        "المصدر", "مصدر العميل", "مجموعة المصدر", "العلاقة",
+    "source_group": (  # the inner-circle group (001 §2.1); how a lead came is lead_source
+        "Source Group", "Inner Circle Group", "Circle Group", "Circle", "Referral Source",
+        "Relationship", "Relationship Group", "How We Met", "مجموعة المصدر", "العلاقة",
+        "نوع العلاقة", "الدائرة", "مجموعة الدائرة",
     ),
-    "lead_temperature": (
+    "lead_source": (
+        "Lead Source", "Source", "Original Source", "Contact Source", "Lead Origin", "Origin",
+        "Source Channel", "Lead Channel", "How Did You Hear About Us", "المصدر", "مصدر العميل",
+        "مصدر العميل المحتمل", "مصدر الاتصال", "كيف عرفتنا",
+    ),
+    "lead_temperature": (  # Follow Up Boss asks the buying timeframe: 0-3 months is hot
         "Lead Temperature", "Temperature", "Rating", "Lead Rating", "Heat", "Lead Heat",
-        "حرارة العميل", "درجة حرارة العميل", "درجة الاهتمام",
+        "Timeframe", "Time Frame", "Buying Timeframe", "Purchase Timeframe",
+        "Selling Timeframe", "Timeline", "حرارة العميل", "درجة حرارة العميل", "درجة الاهتمام",
+        "الإطار الزمني", "المدة المتوقعة للشراء",
     ),
     "aida_stage": ("AIDA Stage", "AIDA", "Funnel Stage", "Buyer Journey Stage", "مرحلة AIDA"),
     "adoption_stage": (

@@ -5,7 +5,8 @@ Covered: Pipedrive ("Deal - Value", "Deal - Won time", "Person - Email"), HubSpo
 Owner", "Close Date"), Zoho deals ("Closing Date", "Contact Name"), Follow Up Boss deals
 ("Price", "People"), KW Command opportunities, Arabic sheets.
 Order matters: when two columns of a file match one field, the earlier synonym wins, so a
-contact's e-mail beats their name (links resolve an e-mail surely, a name only likely).
+contact's e-mail beats their name (links resolve an e-mail surely, a name only likely);
+a name column beside it is the contact's name, looked up when the e-mail finds no one.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ DEALS: dict[str, tuple[str, ...]] = {
     "contact_id": CONTACT_ID,
     "contact": (
         "Contact Email", "Person Email", "Client Email", "Customer Email", "Buyer Email",
-        "Contact", "Contact Name", "Contact Person", "Associated Contact", "Primary Contact",
-        "Person Name", "Person", "People", "Client", "Client Name", "Customer", "Customer Name",
-        "Buyer", "Buyer Name", "العميل", "اسم العميل", "بريد العميل",
+        "Contact", "Contact Person", "Associated Contact", "Primary Contact", "Person",
+        "People", "Client", "Customer", "Buyer", "العميل", "بريد العميل",
+    ),
+    "contact_name": (
+        "Contact Name", "Person Name", "Client Name", "Customer Name", "Buyer Name",
+        "اسم العميل",
     ),
     "referral_id": ("Referral ID", "Referral Number", "رقم الإحالة"),
     "agent": (*AGENT, "Listing Agent", "Buyer's Agent", "Selling Agent"),
     "source": (
-        "Source", "Lead Source", "Deal Source", "Origin", "Lead Origin", "Source Channel",
-        "Campaign Source", "المصدر", "مصدر الصفقة",
+        "Source", "Lead Source", "Deal Source", "Original Source", "Origin", "Lead Origin",
+        "Source Channel", "Campaign Source", "المصدر", "مصدر الصفقة", "مصدر العميل",
     ),
     "stage": (
         "Stage", "Deal Stage", "Pipeline Stage", "Opportunity Stage", "Stage Name", "المرحلة",

@@ -11,11 +11,12 @@ from __future__ import annotations
 from referral_analytics.ingest.map.synonyms.shared import AGENT, RECORD_ID
 
 _REFERRER = (  # an e-mail first: links resolve it surely, a name only likely
-    "Referrer Email", "Referred By Email", "Referrer", "Referred By", "Referrer Name",
-    "Referred By Name",
+    "Referrer Email", "Referred By Email", "Referrer", "Referred By",
     "Referring Client", "Referring Contact", "Referring Party", "Referral From", "Referred From",
-    "Advocate", "المحيل", "اسم المحيل", "مُحال من", "أحاله", "أحيل من قبل",
+    "Advocate", "المحيل", "مُحال من", "أحاله", "أحيل من قبل",
 )  # fmt: skip
+# A name column beside the e-mail one: looked up when the e-mail finds no one.
+_REFERRER_NAME = ("Referrer Name", "Referred By Name", "Referring Client Name", "اسم المحيل")
 _MONEY_VALUE = (
     "Transaction Value", "Sale Price", "Sales Price", "Sold Price", "Purchase Price",
     "Closed Price", "Price", "Deal Value", "Value", "Amount", "Volume",
@@ -40,13 +41,16 @@ REFERRALS: dict[str, tuple[str, ...]] = {
         "معرف المحال", "رقم المحال",
     ),
     "referrer": _REFERRER,
+    "referrer_name": _REFERRER_NAME,
     "referred": (  # an e-mail first: links resolve it surely, a name only likely
-        "Referred Email", "Referee Email", "Referred", "Referred Name", "Referred Person",
-        "Referred Contact", "Referred Client", "Referee", "Referee Name", "Referral Name",
-        "Lead", "Lead Name", "Prospect", "Client Name", "Contact Name", "Email", "Name",
-        "Full Name",
-        "المحال", "الشخص المحال", "العميل المحال", "اسم المحال", "اسم العميل", "الاسم",
+        "Referred Email", "Referee Email", "Referred", "Referred Person",
+        "Referred Contact", "Referred Client", "Referee", "Lead", "Lead Name", "Prospect",
+        "Client Name", "Contact Name", "Email", "Name", "Full Name",
+        "المحال", "الشخص المحال", "العميل المحال", "اسم العميل", "الاسم",
     ),
+    # Only headers that say whose name: a bare "Name" beside "Email" is as likely a contacts
+    # file's, and counting it here would make such a file look like referrals.
+    "referred_name": ("Referred Name", "Referee Name", "Referral Name", "اسم المحال"),
     "agent": AGENT,
     "channel": (
         "Channel", "Referral Channel", "Referral Method", "Method", "How Referred", "Via",
@@ -96,6 +100,7 @@ REWARDS: dict[str, tuple[str, ...]] = {
     "referral_id": ("Referral ID", "Referral Number", "رقم الإحالة"),
     "referrer_id": ("Referrer ID", "Referred By ID", "Recipient ID", "Advocate ID", "معرف المحيل"),
     "referrer": (*_REFERRER, "Recipient", "Paid To", "Payee", "Rewarded Contact", "المستفيد"),
+    "referrer_name": (*_REFERRER_NAME, "Recipient Name", "Payee Name", "اسم المستفيد"),
     "agent": AGENT,
     "reward_type": (
         "Reward Type", "Type", "Reward", "Gift", "Incentive", "Reward Kind", "نوع المكافأة",
