@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,13 +17,14 @@ import duckdb
 import pyarrow as pa
 
 from referral_analytics import messages
-from referral_analytics.ingest.check import assemble, cell_errors, row_checks
+from referral_analytics.ingest.check import assemble, cell_errors, rejected_lines, row_checks
 from referral_analytics.ingest.check.report import FileReport, RowError
-from referral_analytics.ingest.load import LoadResult, already_imported, links, load
+from referral_analytics.ingest.load import already_imported, links, load
+from referral_analytics.ingest.load.notes import load_notes
 from referral_analytics.ingest.map import mapping
 from referral_analytics.ingest.map.fields import KINDS, template_rows
 from referral_analytics.ingest.options import ImportOptions
-from referral_analytics.ingest.read import Problem, RawTable, ReadError, location, read_table
+from referral_analytics.ingest.read import Problem, RawTable, ReadError, read_table
 from referral_analytics.ingest.values import deal_columns
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "read", "check", "load"
@@ -161,7 +161,7 @@ def prepare(
     rows = row_checks.without(table, rejected) if keep else None
     if rows is not None and rows.num_rows == 0:
         rows = None
-    raw, errors, rejected = _with_rejected_lines(raw, errors, rejected)
+    raw, errors, rejected = rejected_lines.with_rejected_lines(raw, errors, rejected)
     return Prepared(name, sha, raw, kind, scores, tuple(matches), tuple(columns), rows,
                     tuple(errors), tuple(rejected), (), tuple(warnings))  # fmt: skip
 
@@ -193,7 +193,9 @@ def commit(
         rows_rejected=len(prepared.rejected_positions), rows_new=result.inserted,
         rows_changed=result.updated, rows_unchanged=result.unchanged,
         rows_repeated=result.duplicates_in_file, errors=prepared.errors,
-        warnings=(*prepared.warnings, *_load_notes(result, prepared), *linker.warnings()),
+        warnings=(*prepared.warnings,
+                  *load_notes(result, prepared.raw, prepared.kind, prepared.columns),
+                  *linker.warnings()),
         import_id=result.import_id, related=dict(result.related),
     )  # fmt: skip
 
@@ -292,86 +294,6 @@ def _details(prepared: Prepared) -> str:
     }, ensure_ascii=False)  # fmt: skip
 
 
-def _load_notes(result: LoadResult, prepared: Prepared) -> list[str]:
-    notes = [messages.IMPORT_UNCHANGED] if result.status == "unchanged" else []
-    notes += _repeat_notes(result, prepared)
-    if result.category_changes:
-        notes.append(messages.IMPORT_CATEGORY_CHANGES.format(n=result.category_changes))
-    return notes
-
-
-def _repeat_notes(result: LoadResult, prepared: Prepared) -> list[str]:
-    """Each line that gave a record a later line gives again, named with that line.
-
-    A conflict (same id or e-mail, other values: two people sharing a family e-mail, or an
-    edit listed twice) is a warning, not a row error: the file loads, the later line is what
-    the record becomes, and both lines and both values are named. A row error would reject
-    the whole file (all or nothing) over a shared e-mail, and no rule says which of two lines
-    is wrong; the warning gives the user what to fix (an id for each person) without losing
-    the rest of the file. Identical lines are plain repeats: the record loads once.
-    """
-    raw = prepared.raw
-    labels = _column_labels(prepared)
-    notes = []
-    plain: dict[int, list[int]] = {}  # the kept line → the earlier lines it repeats
-    for repeat in result.repeats:
-        if not repeat.differences:
-            plain.setdefault(repeat.line, []).append(repeat.of)
-    for repeat in result.repeats:
-        line, of = _place(raw, repeat.line), _place(raw, repeat.of)
-        if not repeat.differences:
-            if repeat.line in plain:
-                earlier = plain.pop(repeat.line)
-                if raw.sheet is None:
-                    of = f"line{'s' if len(earlier) > 1 else ''} {_listed(map(str, earlier))}"
-                else:
-                    of = _listed(_place(raw, r) for r in earlier)
-                notes.append(messages.IMPORT_REPEAT.format(line=line, of=of))
-            continue
-        both = f"lines {repeat.of} and {repeat.line}" if raw.sheet is None else f"{of} and {line}"
-        shared = repeat.shared
-        if repeat.stored:
-            shared = messages.IMPORT_CONFLICT_STORED.format(record=shared)
-        values = "; ".join(
-            messages.IMPORT_CONFLICT_VALUES.format(
-                column=d.column if d.in_extra else labels.get(d.column, d.column),
-                dropped=d.dropped or "", kept=d.kept or "",
-            )
-            for d in repeat.differences[:3]
-        )  # fmt: skip
-        if len(repeat.differences) > 3:
-            values += f" (and {len(repeat.differences) - 3} more columns)"
-        notes.append(
-            messages.IMPORT_CONFLICT.format(lines=both, shared=shared, values=values, line=line,
-                                            of=of)
-        )  # fmt: skip
-    named = Counter(bool(r.differences) for r in result.repeats)
-    if result.repeated > named[False]:
-        notes.append(messages.IMPORT_MORE_REPEATS.format(n=result.repeated - named[False]))
-    if result.conflicting > named[True]:
-        notes.append(messages.IMPORT_MORE_CONFLICTS.format(n=result.conflicting - named[True]))
-    return notes
-
-
-def _listed(items) -> str:
-    """ "3", "3 and 5", "3, 5 and 8"."""
-    items = list(items)
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _place(raw: RawTable, row: int) -> str:
-    """A line as the user finds it: "line 7", or the row's first cell ("Contacts!A7")."""
-    return location(raw, row, 0)
-
-
-def _column_labels(prepared: Prepared) -> dict[str, str]:
-    """Each table column as the user knows it: its header, else our field's label."""
-    spec = KINDS[prepared.kind]
-    labels = {f.name: f.label for f in spec.fields}
-    labels |= {c.field.name: c.header for c in prepared.columns}  # full_name from first and
-    return labels  # last name keeps our label: it is neither header alone
-
-
 def _without_template_notes(raw: RawTable, kind: str) -> RawTable:
     """A filled-in import template still has its row of descriptions first: skip it."""
     labels, notes = template_rows(kind)
@@ -397,43 +319,3 @@ def _previous_import(con: duckdb.DuckDBPyConnection, sha: str) -> int | None:
 def _tell(progress: Progress | None, stage: str, done: int, total: int) -> None:
     if progress is not None:
         progress(stage, done, total)
-
-
-def _with_rejected_lines(
-    raw: RawTable, errors: list[RowError], rejected: list[int]
-) -> tuple[RawTable, list[RowError], list[int]]:
-    """CSV lines that do not split into the header's cells, as row errors in line order.
-
-    Each is added below ``raw.table`` as the row it would have been (a long line's extra
-    cells joined into its last column, a short one's missing cells empty), so it is counted
-    as read and the rejected-rows download lists it as written.
-    """
-    if not raw.rejected_lines:
-        return raw, errors, rejected
-    width, separator = len(raw.headers), raw.delimiter or ","
-    fitted = []
-    for bad in raw.rejected_lines:
-        cells = [*bad.cells[: width - 1], separator.join(bad.cells[width - 1 :])]
-        fitted.append([cell or None for cell in cells] + [None] * (width - len(cells)))
-    added = pa.table(
-        [*(pa.array([row[i] for row in fitted], pa.string()) for i in range(width)),
-         pa.array([bad.line for bad in raw.rejected_lines], pa.int64())],
-        names=raw.table.column_names,
-    ).cast(raw.table.schema)  # fmt: skip
-    first = raw.table.num_rows
-    table = pa.concat_tables([raw.table, added])
-    lines = table["__row"].to_pylist()
-    positions = sorted([*rejected, *range(first, table.num_rows)], key=lambda p: lines[p])
-    found = [(_line_number(e.line), 0, i, e) for i, e in enumerate(errors)]
-    found += [
-        (bad.line, -1, i, RowError(f"line {bad.line}", messages.READ_LINE_COLUMN, bad.text,
-                                   bad.reason))
-        for i, bad in enumerate(raw.rejected_lines)
-    ]  # fmt: skip
-    merged = [error for *_, error in sorted(found, key=lambda item: item[:3])]
-    return replace(raw, table=table), merged, positions
-
-
-def _line_number(place: str) -> int:
-    """The line of a CSV place ("line 7" → 7)."""
-    return int(place.removeprefix("line ").split()[0])
