@@ -22,6 +22,14 @@ DEMO_CONTACTS = 2_000
 
 
 @pytest.fixture
+def disk_con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """An empty store in a DuckDB file of the test's own (the import's tests read it back)."""
+    connection = db.connect(tmp_path / "store.duckdb")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
     """An empty in-memory store with the current schema."""
     connection = db.connect()

@@ -3,12 +3,11 @@ name; a name several contacts share is a warning, never a guess."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from referral_analytics import db, messages
 from referral_analytics.ingest.pipeline import import_file
+from tests.files import write
 
 PEOPLE = (
     "Contact ID,Full Name,Email",
@@ -43,11 +42,6 @@ CASES = [  # (email, name, the contact expected)
     ("mo@example.com", "Omar Haddad", "C4"),
     ("", "Huda Saleh", None),
 ]
-
-
-def write(path: Path, *lines: str) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from referral_analytics import db, demo, sources, vocabulary
+from referral_analytics import demo, sources, vocabulary
 from referral_analytics.filters import Filters
 from referral_analytics.ingest.pipeline import import_file
 from referral_analytics.queries import sources as source_queries
+from tests.files import write
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "demo"
@@ -31,18 +32,6 @@ CRM_SOURCES = [  # as Follow Up Boss, kvCORE, HubSpot, Zoho and Arabic sheets wr
 ]  # fmt: skip
 
 
-def write(path: Path, *lines: str) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def con(tmp_path):
-    connection = db.connect(tmp_path / "x.duckdb")
-    yield connection
-    connection.close()
-
-
 def test_the_lead_source_vocabulary_is_exactly_ours():
     assert vocabulary.LEAD_SOURCES == (
         "Referral", "Sphere", "Past client", "Portal", "Website", "Open house", "Sign call",
@@ -51,28 +40,30 @@ def test_the_lead_source_vocabulary_is_exactly_ours():
 
 
 @pytest.mark.parametrize("header", ["Source", "Lead Source", "Original Source", "المصدر"])
-def test_a_crms_source_column_fills_the_lead_source_not_the_source_group(con, tmp_path, header):
+def test_a_crms_source_column_fills_the_lead_source_not_the_source_group(
+    disk_con, tmp_path, header
+):
     lines = [f"Email,{header}"] + [
         f"p{i}@example.com,{written}" for i, (written, _) in enumerate(CRM_SOURCES)
     ]
-    report = import_file(con, write(tmp_path / "people.csv", *lines))
+    report = import_file(disk_con, write(tmp_path / "people.csv", *lines))
     assert report.status == "loaded", report
     assert not any("Values table" in w for w in report.warnings), report.warnings
-    stored = dict(con.execute("select email, lead_source from contacts").fetchall())
+    stored = dict(disk_con.execute("select email, lead_source from contacts").fetchall())
     assert [stored[f"p{i}@example.com"] for i in range(len(CRM_SOURCES))] == [
         meant for _, meant in CRM_SOURCES
     ]
-    assert con.execute("select count(source_group) from contacts").fetchall() == [(0,)]
+    assert disk_con.execute("select count(source_group) from contacts").fetchall() == [(0,)]
 
 
-def test_a_source_group_column_beside_it_keeps_the_group(con, tmp_path):
+def test_a_source_group_column_beside_it_keeps_the_group(disk_con, tmp_path):
     people = write(
         tmp_path / "people.csv", "Email,Lead Source,Relationship",
         "huda@example.com,Referral,Past clients", "omar@example.com,Zillow,",
         "sara@example.com,Sphere,Friends & family",
     )  # fmt: skip
-    assert import_file(con, people).status == "loaded"
-    assert con.execute(
+    assert import_file(disk_con, people).status == "loaded"
+    assert disk_con.execute(
         "select email, lead_source, source_group from contacts order by email"
     ).fetchall() == [
         ("huda@example.com", "Referral", "Past clients"),
@@ -81,7 +72,9 @@ def test_a_source_group_column_beside_it_keeps_the_group(con, tmp_path):
     ]
 
 
-def test_deals_without_a_source_take_their_contacts_lead_source_on_the_sources_page(con, tmp_path):
+def test_deals_without_a_source_take_their_contacts_lead_source_on_the_sources_page(
+    disk_con, tmp_path
+):
     people = write(
         tmp_path / "people.csv", "Contact ID,Email,Lead Source",
         "C1,huda@example.com,Referral", "C2,omar@example.com,Zillow",
@@ -98,13 +91,13 @@ def test_deals_without_a_source_take_their_contacts_lead_source_on_the_sources_p
         "D7,C4,,won,2026-01-11,2026-02-07",
         "D8,C4,Billboard,open,2026-01-12,",  # a team's own source: kept as written
     )  # fmt: skip
-    assert import_file(con, people).status == "loaded"
-    assert import_file(con, deals).status == "loaded"
-    assert con.execute("select deal_id, source from deals order by deal_id").fetchall() == [
+    assert import_file(disk_con, people).status == "loaded"
+    assert import_file(disk_con, deals).status == "loaded"
+    assert disk_con.execute("select deal_id, source from deals order by deal_id").fetchall() == [
         ("D1", None), ("D2", None), ("D3", None), ("D4", "Portal"), ("D5", "Open house"),
         ("D6", None), ("D7", None), ("D8", "Billboard"),
     ]  # fmt: skip
-    leads = source_queries.lead_conversion(con, Filters(date(2026, 1, 1), date(2026, 3, 1)))
+    leads = source_queries.lead_conversion(disk_con, Filters(date(2026, 1, 1), date(2026, 3, 1)))
     by_source = {
         (s if isinstance(s, str) else None): (int(w), int(x), int(c))
         for s, w, x, c in leads[["source", "won", "lost", "customers"]].itertuples(index=False)
@@ -133,12 +126,12 @@ def test_the_demo_fills_lead_source_plausibly():
     assert set(deals["source"]) <= set(vocabulary.LEAD_SOURCES)
 
 
-def test_the_sample_exports_load_their_lead_sources(con):
+def test_the_sample_exports_load_their_lead_sources(disk_con):
     for name in ("follow_up_boss_people.csv", "zoho_contacts.csv", "arabic_crm_contacts.csv"):
-        report = import_file(con, SAMPLES / name)
+        report = import_file(disk_con, SAMPLES / name)
         assert report.status == "loaded", report
         assert not any("Values table" in w for w in report.warnings), report.warnings
-    found = con.execute(
+    found = disk_con.execute(
         "select count(*), count(lead_source), count(distinct lead_source) from contacts"
     ).fetchall()[0]
     assert found[1] >= 0.9 * found[0] and found[2] >= 6
