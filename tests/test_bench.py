@@ -43,6 +43,10 @@ def test_quick_bench_measures_every_figure_and_writes_the_report(tmp_path):
     for page in WEIGHT_SLIDERS:
         assert sum(name.startswith(f"{page}: weight slider") for name in names) == 2, page
     assert sum(name.startswith("startup:") for name in names) == 3
+    assert "browser: first load ÷ floor" in names
+    assert all(f"browser: {page} {visit} ÷ floor" in names for page in ("Funnel", "Overview")
+               for visit in ("first", "later"))  # fmt: skip
+    assert {"cli: --help ÷ bare import", "cli: 40-row import ÷ bare import"} <= set(names)
     assert {"baselines", "pages", "fragments", "startup"} <= set(SUITES)
     assert any("bare DuckDB read_csv" in name for name in names)
     assert any("fastexcel" in name for name in names)
