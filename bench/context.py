@@ -25,6 +25,7 @@ class Context:
     runs: int
     db: Path
     csv: Path
+    crm_csv: Path  # the same contacts with HubSpot's headers and words
     xlsx: Path
     scratch: Path  # fresh database files go here; emptied before and after the run
     measured: dict[str, Figure] = field(default_factory=dict)
@@ -74,6 +75,7 @@ def prepare(cache: Path, contacts: int, runs: int) -> tuple[Context, list[Figure
         runs=runs,
         db=db_path,
         csv=data.contacts_csv(cache, db_path, contacts),
+        crm_csv=data.crm_csv(cache, db_path, contacts),
         xlsx=data.contacts_xlsx(cache, db_path, xlsx_rows(contacts)),
         scratch=scratch,
     )

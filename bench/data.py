@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from bench.figures import Figure
 from referral_analytics import db, demo
+from referral_analytics.demo import exports
 
 END = date(2026, 11, 22)
 SEED = 7
@@ -82,5 +83,43 @@ def contacts_xlsx(cache: Path, source: Path, rows: int) -> Path:
     for row in frame.astype(object).where(frame.notna(), None).itertuples(index=False):
         sheet.append(list(row))
     book.save(partial)
+    partial.rename(path)
+    return path
+
+
+def _case(column: str, words: dict[str, str]) -> str:
+    """SQL: ``column``'s value written in a CRM's words (our constants, quoted here)."""
+    quoted = " ".join(
+        f"when '{ours.replace(chr(39), chr(39) * 2)}' then '{theirs.replace(chr(39), chr(39) * 2)}'"
+        for ours, theirs in words.items()
+    )
+    return f"case {column} {quoted} end"
+
+
+def crm_csv(cache: Path, source: Path, rows: int) -> Path:
+    """The same contacts as HubSpot exports them: its headers, names to join, datetimes with a
+    time, lifecycle-stage and original-source words to map (``demo.exports``' own tables)."""
+    path = cache / f"hubspot-{rows}-of-{source.stem}.csv"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    query = f"""
+        select ltrim(ltrim(contact_id, 'C'), '0') as "Record ID",
+               split_part(full_name, ' ', 1) as "First Name",
+               nullif(substr(full_name, length(split_part(full_name, ' ', 1)) + 2), '')
+                   as "Last Name",
+               email as "Email", phone as "Phone Number", agent as "Contact owner",
+               strftime(created_at + to_minutes((hash(contact_id) % 1440)::bigint),
+                        '%Y-%m-%d %H:%M') as "Create Date",
+               {_case("category", exports.LIFECYCLE)} as "Lifecycle Stage",
+               {_case("lead_source", exports.HUBSPOT_SOURCE)} as "Original Source"
+        from contacts order by contact_id limit $rows
+    """
+    con = db.connect(source)
+    try:
+        quoted_path = str(partial).replace("'", "''")
+        con.execute(f"copy ({query}) to '{quoted_path}' (header, delimiter ',')", {"rows": rows})
+    finally:
+        con.close()
     partial.rename(path)
     return path
