@@ -54,12 +54,17 @@ def contacts_csv(cache: Path, source: Path, rows: int) -> Path:
     path = _export_path(cache, source, rows, ".csv")
     if path.exists():
         return path
+    return _copy_csv(source, EXPORT_QUERY, rows, path)
+
+
+def _copy_csv(source: Path, query: str, rows: int, path: Path) -> Path:
+    """``query``'s rows (its ``$rows`` bound) written by DuckDB as a CSV file at ``path``."""
     partial = path.with_suffix(".partial")
     con = db.connect(source)
     try:
         con.execute("set enable_progress_bar = false")  # keep the report's output readable
         quoted = str(partial).replace("'", "''")
-        con.execute(f"copy ({EXPORT_QUERY}) to '{quoted}' (header, delimiter ',')", {"rows": rows})
+        con.execute(f"copy ({query}) to '{quoted}' (header, delimiter ',')", {"rows": rows})
     finally:
         con.close()
     partial.rename(path)
@@ -102,7 +107,6 @@ def crm_csv(cache: Path, source: Path, rows: int) -> Path:
     path = cache / f"hubspot-{rows}-of-{source.stem}.csv"
     if path.exists():
         return path
-    partial = path.with_suffix(".partial")
     query = f"""
         select ltrim(ltrim(contact_id, 'C'), '0') as "Record ID",
                split_part(full_name, ' ', 1) as "First Name",
@@ -115,11 +119,4 @@ def crm_csv(cache: Path, source: Path, rows: int) -> Path:
                {_case("lead_source", exports.HUBSPOT_SOURCE)} as "Original Source"
         from contacts order by contact_id limit $rows
     """
-    con = db.connect(source)
-    try:
-        quoted_path = str(partial).replace("'", "''")
-        con.execute(f"copy ({query}) to '{quoted_path}' (header, delimiter ',')", {"rows": rows})
-    finally:
-        con.close()
-    partial.rename(path)
-    return path
+    return _copy_csv(source, query, rows, path)

@@ -65,30 +65,32 @@ def import_contacts(path: Path, target: Path, progress: Progress | None = None) 
         raise RuntimeError(f"the import did not load: {report.summary()} {report.warnings[:3]}")
 
 
+def paired_csv(context: Context, csv: Path, ours: Figure, bare: Figure) -> None:
+    """``bare`` read_csv and ``ours`` import of ``csv`` timed back to back in every run."""
+    ours_db, bare_db = context.fresh_db("ours"), context.fresh_db("bare")
+    for _ in range(context.runs):
+        bare.samples += timed(partial(baselines.bare_csv, csv, bare_db), runs=1,
+                              after=partial(remove_db, bare_db))  # fmt: skip
+        ours.samples += timed(partial(import_contacts, csv, ours_db), runs=1,
+                              after=partial(remove_db, ours_db))  # fmt: skip
+
+
 def figures(context: Context) -> Iterator[Figure]:
     """The two imports with their ratios, and the CSV import's peak memory."""
-    ours_db, bare_db = context.fresh_db("ours"), context.fresh_db("bare")
     csv = Figure(f"CSV {context.csv_rows:,} rows: our import (contacts)", "s", None)
     bare_csv = Figure(f"CSV {context.csv_rows:,} rows: bare read_csv, paired", "s", None)
-    for _ in range(context.runs):
-        bare_csv.samples += timed(partial(baselines.bare_csv, context.csv, bare_db), runs=1,
-                                  after=partial(remove_db, bare_db))  # fmt: skip
-        csv.samples += timed(partial(import_contacts, context.csv, ours_db), runs=1,
-                             after=partial(remove_db, ours_db))  # fmt: skip
+    paired_csv(context, context.csv, csv, bare_csv)
     yield csv
     yield ratio("CSV import ÷ bare DuckDB read_csv into a file", CSV_RATIO, csv, bare_csv)
 
     # A CRM's own export: names to join, datetimes with times, words to map (issue: ≤ 2.0×).
     crm = Figure(f"CRM-shaped CSV {context.csv_rows:,} rows (HubSpot): our import", "s", None)
     bare_crm = Figure(f"CRM-shaped CSV {context.csv_rows:,} rows: bare read_csv", "s", None)
-    for _ in range(context.runs):
-        bare_crm.samples += timed(partial(baselines.bare_csv, context.crm_csv, bare_db), runs=1,
-                                  after=partial(remove_db, bare_db))  # fmt: skip
-        crm.samples += timed(partial(import_contacts, context.crm_csv, ours_db), runs=1,
-                             after=partial(remove_db, ours_db))  # fmt: skip
+    paired_csv(context, context.crm_csv, crm, bare_crm)
     yield crm
     yield ratio("CRM-shaped CSV import ÷ bare read_csv", CSV_RATIO, crm, bare_crm)
 
+    ours_db = context.fresh_db("ours")
     xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: our import (contacts)", "s", None)
     bare_xlsx = Figure(f"XLSX {context.xlsx_rows:,} rows: bare fastexcel, paired", "s", None)
     stored = Figure(f"XLSX {context.xlsx_rows:,} rows: bare read + bare store, paired", "s", None)

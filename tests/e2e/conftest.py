@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,16 +82,23 @@ class Server:
         self._output.close()
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app on its own demo database (the server process holds the file's lock)."""
-    folder = tmp_path_factory.mktemp("e2e")
-    running = Server(build_demo_db(folder / "e2e.duckdb"), folder / "streamlit.log")
+@contextmanager
+def serving(db_path: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """``streamlit run`` on ``db_path``, healthy, for the ``with`` block; stopped after."""
+    running = Server(db_path, log, env)
     try:
         running.wait_healthy()
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on its own demo database, shared by the tests that only read it."""
+    folder = tmp_path_factory.mktemp("e2e")
+    with serving(build_demo_db(folder / "e2e.duckdb"), folder / "streamlit.log") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -16,19 +16,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT, build_demo_db
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, serving
 
 NEW = 30
 
 
 @pytest.fixture
 def writable_server(tmp_path) -> Iterator[Server]:
-    running = Server(build_demo_db(tmp_path / "nightly.duckdb", 300), tmp_path / "streamlit.log")
-    try:
-        running.wait_healthy()
-        yield running
-    finally:
-        running.stop()
+    with serving(build_demo_db(tmp_path / "nightly.duckdb", 300), tmp_path / "streamlit.log") as s:
+        yield s
 
 
 def cli(*args: str, db_path) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from referral_analytics import db
 from tests.conftest import build_demo_db
-from tests.e2e.conftest import ARTIFACTS, Server
+from tests.e2e.conftest import ARTIFACTS, Server, serving
 
 NEW_CONTACTS = 25
 
@@ -19,12 +19,8 @@ NEW_CONTACTS = 25
 @pytest.fixture
 def own_server(tmp_path) -> Iterator[Server]:
     """A server on a store of its own: this test writes to it."""
-    running = Server(build_demo_db(tmp_path / "import.duckdb", 300), tmp_path / "streamlit.log")
-    try:
-        running.wait_healthy()
-        yield running
-    finally:
-        running.stop()
+    with serving(build_demo_db(tmp_path / "import.duckdb", 300), tmp_path / "streamlit.log") as s:
+        yield s
 
 
 def workbook(path) -> None:

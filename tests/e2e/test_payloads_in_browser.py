@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from referral_analytics.safe_text import WORD_JOINER
-from tests.e2e.conftest import ARTIFACTS, Server
+from tests.e2e.conftest import ARTIFACTS, Server, serving
 from tests.e2e.test_funnel_drilldown import _click_centre
 from tests.payloads import AGENT, FILE_NAME, HOST, build_payload_db, payload
 
@@ -32,12 +32,8 @@ SOURCE_TABS = ("By source", "Top referrers", "Referred vs other leads", "When to
 @pytest.fixture(scope="module")
 def payload_server(tmp_path_factory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("payload-e2e")
-    running = Server(build_payload_db(folder / "payloads.duckdb"), folder / "streamlit.log")
-    try:
-        running.wait_healthy()
+    with serving(build_payload_db(folder / "payloads.duckdb"), folder / "streamlit.log") as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture

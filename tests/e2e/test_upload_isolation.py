@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.conftest import build_demo_db
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, serving
 
 # As many rows each: a forged read of the victim's file then passes every count check, and
 # its rows are what the attacker's page would show.
@@ -40,13 +40,9 @@ def upload_server(tmp_path) -> Iterator[tuple[Server, Path]]:
     """A server whose temporary folder is the test's own, so every file it writes is seen."""
     temp = tmp_path / "server-tmp"
     temp.mkdir()
-    running = Server(build_demo_db(tmp_path / "uploads.duckdb", 200), tmp_path / "streamlit.log",
-                     env={"TMPDIR": str(temp)})  # fmt: skip
-    try:
-        running.wait_healthy()
+    store = build_demo_db(tmp_path / "uploads.duckdb", 200)
+    with serving(store, tmp_path / "streamlit.log", env={"TMPDIR": str(temp)}) as running:
         yield running, temp
-    finally:
-        running.stop()
 
 
 def files_under(folder: Path) -> list[Path]:
