@@ -21,6 +21,15 @@ DEMO_END = date(2026, 11, 22)
 DEMO_CONTACTS = 2_000
 
 
+def rows(con: duckdb.DuckDBPyConnection, statement: str, params: dict | None = None) -> list:
+    """A statement's rows, read through a cursor of its own."""
+    cur = con.cursor()
+    try:
+        return cur.execute(statement, params or {}).fetchall()
+    finally:
+        cur.close()
+
+
 @pytest.fixture
 def disk_con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     """An empty store in a DuckDB file of the test's own (the import's tests read it back)."""

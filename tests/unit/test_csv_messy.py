@@ -18,6 +18,7 @@ from referral_analytics import db
 from referral_analytics.ingest import preview
 from referral_analytics.ingest.options import ImportOptions
 from referral_analytics.ingest.pipeline import commit, import_file, prepare, read_source
+from tests.conftest import rows
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "Full Name,Email,Phone,Agent,City,Created,Notes"  # 7 cells
@@ -38,14 +39,6 @@ def write(path: Path, lines: list[str]) -> Path:
 def ragged(tmp_path: Path) -> Path:
     # line 1 header, 2 Huda, 3 Omar (5 cells), 4 Lina, 5 Jane (9 cells), 6 Sami
     return write(tmp_path / "ragged.csv", [HEADER, GOOD[0], SHORT, GOOD[1], LONG, GOOD[2]])
-
-
-def rows(con, statement: str) -> list[tuple]:
-    cur = con.cursor()
-    try:
-        return cur.execute(statement).fetchall()
-    finally:
-        cur.close()
 
 
 def errors(report) -> list[tuple]:

@@ -17,6 +17,7 @@ from referral_analytics import db
 from referral_analytics.ingest import load
 from referral_analytics.ingest.options import ImportOptions
 from referral_analytics.ingest.pipeline import import_file
+from tests.conftest import rows
 from tests.fingerprint import fingerprint
 
 FUB_HEADER = "First Name,Last Name,Email 1,Phone 1,Stage,Created,Assigned To,Favorite Color"
@@ -25,14 +26,6 @@ FUB_HEADER = "First Name,Last Name,Email 1,Phone 1,Stage,Created,Assigned To,Fav
 def write(path: Path, *lines: str, encoding: str = "utf-8") -> Path:
     path.write_text("\n".join(lines) + "\n", encoding=encoding)
     return path
-
-
-def rows(con, statement: str) -> list[tuple]:
-    cur = con.cursor()
-    try:
-        return cur.execute(statement).fetchall()
-    finally:
-        cur.close()
 
 
 @pytest.fixture

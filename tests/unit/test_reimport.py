@@ -16,6 +16,7 @@ from referral_analytics import db
 from referral_analytics.cli import main
 from referral_analytics.ingest import load, pipeline
 from referral_analytics.ingest.pipeline import import_file
+from tests.conftest import rows
 from tests.fingerprint import fingerprint
 
 HEADER = ["First Name", "Last Name", "Email", "Phone", "Stage", "Created", "Assigned To",
@@ -34,14 +35,6 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]], newline: str
     text = newline.join(",".join(cells) for cells in [header, *rows]) + newline
     path.write_bytes(text.encode("utf-8"))
     return path
-
-
-def rows(con, statement: str, params: dict | None = None) -> list[tuple]:
-    cur = con.cursor()
-    try:
-        return cur.execute(statement, params or {}).fetchall()
-    finally:
-        cur.close()
 
 
 @pytest.fixture
