@@ -9,10 +9,12 @@ abort one of two concurrent writers touching the same table.
 
 from __future__ import annotations
 
+import atexit
 import random
 import re
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -55,6 +57,17 @@ def connect(path: str | Path = MEMORY, *, wait_seconds: float = 5.0) -> duckdb.D
     return con
 
 
+_OPEN_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_stores() -> None:
+    # A keeper still open when the interpreter ends would be torn down with its idle thread
+    # mid-sleep (DuckDB's bindings then report leaks, or the process aborts): close it first.
+    for store in list(_OPEN_STORES):
+        store.close()
+
+
 class Store:
     """A database file this process opens while it uses it and lets go of when idle.
 
@@ -85,6 +98,7 @@ class Store:
             self._last_use = time.monotonic()
             if self._keeper is None:
                 self._keeper = connect(self.path, wait_seconds=self.wait_seconds)
+                _OPEN_STORES.add(self)
                 threading.Thread(target=self._close_when_idle, daemon=True).start()
             return duckdb.connect(self.path, config=CONFIG)
 
@@ -92,9 +106,18 @@ class Store:
         """Whether this process holds the file open now (through its keeper)."""
         return self._keeper is not None
 
+    def close(self) -> None:
+        """Let go of the file now (connections callers still hold keep it until dropped)."""
+        with self._lock:
+            if self._keeper is not None:
+                self._keeper.close()
+                self._keeper = None
+
     def _close_when_idle(self) -> None:
         while True:
             with self._lock:
+                if self._keeper is None:  # closed already (at exit)
+                    return
                 idle = time.monotonic() - self._last_use
                 if idle >= self.linger:
                     self._keeper.close()
